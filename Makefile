@@ -1,0 +1,51 @@
+# The whole set-up is `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test install install-test chromium lint bench clean
+
+run: install chromium
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+
+test: install-test chromium
+	$(PY) -m ruff check anis_viz pages tests app.py
+	$(PY) -m pytest
+
+bench: install-test chromium
+	$(PY) -m anis_viz.bench
+
+install: $(VENV)/.app-installed
+install-test: $(VENV)/.test-installed
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.app-installed: requirements/app.lock | $(PY)
+	$(PY) -m pip install --quiet -r requirements/app.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements/test.lock $(VENV)/.app-installed
+	$(PY) -m pip install --quiet -r requirements/test.lock
+	touch $@
+
+# Chart export (kaleido) and the browser tests use Debian's Chromium; nothing is downloaded
+# from elsewhere. Installed through apt when missing and we are root; otherwise we say so.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium (needed for image export and browser tests)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "!! chromium is missing and cannot be installed here (not root): image export and browser tests will be unavailable."; \
+	fi
+
+lint: install-test
+	$(PY) -m ruff check anis_viz pages tests app.py
+	$(PY) -m ruff format --check anis_viz pages tests app.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/artifacts

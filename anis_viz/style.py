@@ -1,0 +1,118 @@
+"""The one style module: palettes, symbols, fonts and the registered Plotly templates.
+
+Every figure builder and every export passes ``template=TEMPLATE`` (or ``PRESENT_TEMPLATE``)
+explicitly: importing Streamlit changes Plotly's default template, and a downloaded image
+must look like the screen. Colours are assigned by position in the data (era order,
+vocabulary order), never by an association's names, so any data package gets a stable look.
+Every categorical colour keeps a contrast of at least 3:1 on white (checked by a test) and
+the set is distinguishable with the common colour-vision deficiencies (Okabe-Ito hues,
+darkened); shapes (symbols, dashes) always double the colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+__all__ = [
+    "BACKGROUND", "CATEGORICAL", "ERA_PALETTE", "FONT_FAMILY", "INK", "MUTED", "PRESENT_TEMPLATE",
+    "TEMPLATE", "assign", "contrast_ratio", "era_colours", "kind_styles", "relation_styles",
+    "with_alpha",
+]
+
+FONT_FAMILY = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
+BACKGROUND = "#ffffff"
+INK = "#1a1a1a"
+MUTED = "#5d5d5d"  # context events, secondary text: still 6.6:1 on white
+GRID = "#e3e3e3"
+
+# Okabe-Ito hues darkened until each reaches >= 3:1 on white.
+CATEGORICAL = ["#0072B2", "#D55E00", "#007A5E", "#A8437F", "#8C6D00", "#6B4C9A", "#00798C",
+               "#882255", "#5D5D5D"]
+ERA_PALETTE = ["#0072B2", "#D55E00", "#007A5E", "#6B4C9A", "#8C6D00", "#A8437F", "#00798C"]
+SYMBOLS = ["circle", "square", "diamond", "hexagon", "triangle-up", "star", "pentagon", "cross",
+           "triangle-down", "x"]
+DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+
+# The contract's standard codes get fixed looks; any other code takes the next free one.
+KIND_ORDER = ["person", "organisation", "public_body", "collective", "project", "place",
+              "event_series", "media"]
+RELATION_ORDER = ["founded", "presided", "coordinated", "member_of", "hosted_by", "funded_by",
+                  "partner_of", "supported", "inspired_by", "participated_in", "part_of"]
+
+TEMPLATE = "anis"
+PRESENT_TEMPLATE = "anis_present"
+
+
+def assign(codes: Iterable[str], palette: list, order: list[str] | None = None) -> dict:
+    """Map codes to palette entries: codes in ``order`` first, in that order, then the rest
+    sorted; the palette cycles when there are more codes than entries."""
+    codes = list(dict.fromkeys(codes))
+    ranked = [c for c in (order or []) if c in codes] + sorted(c for c in codes
+                                                              if c not in (order or []))
+    return {code: palette[i % len(palette)] for i, code in enumerate(ranked)}
+
+
+def era_colours(era_ids: Iterable[str]) -> dict[str, str]:
+    """Era id -> colour, by the eras' order in the data (first era, second era …)."""
+    return {era: ERA_PALETTE[i % len(ERA_PALETTE)] for i, era in enumerate(dict.fromkeys(era_ids))}
+
+
+def kind_styles(kinds: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Actor kind -> (colour, marker symbol)."""
+    kinds = list(kinds)
+    colours = assign(kinds, CATEGORICAL, KIND_ORDER)
+    symbols = assign(kinds, SYMBOLS, KIND_ORDER)
+    return {k: (colours[k], symbols[k]) for k in colours}
+
+
+def relation_styles(relations: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Relation type -> (colour, line dash)."""
+    relations = list(relations)
+    colours = assign(relations, CATEGORICAL, RELATION_ORDER)
+    dashes = assign(relations, DASHES, RELATION_ORDER)
+    return {r: (colours[r], dashes[r]) for r in colours}
+
+
+def with_alpha(colour: str, alpha: float) -> str:
+    """``#rrggbb`` -> ``rgba(r,g,b,alpha)``."""
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _luminance(colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(foreground: str, background: str = BACKGROUND) -> float:
+    """WCAG 2.1 contrast ratio between two ``#rrggbb`` colours."""
+    high, low = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _template(*, base_size: int, title_size: int, ink: str, grid: str) -> go.layout.Template:
+    axis = dict(gridcolor=grid, linecolor=ink, zerolinecolor=grid, ticks="outside",
+                tickcolor=ink, title=dict(font=dict(size=base_size)),
+                tickfont=dict(size=base_size - 1, color=ink))
+    return go.layout.Template(layout=go.Layout(
+        font=dict(family=FONT_FAMILY, size=base_size, color=ink),
+        title=dict(font=dict(size=title_size, color=ink), x=0.01, xanchor="left"),
+        paper_bgcolor=BACKGROUND, plot_bgcolor=BACKGROUND, colorway=CATEGORICAL,
+        hoverlabel=dict(bgcolor=BACKGROUND, bordercolor=ink,
+                        font=dict(family=FONT_FAMILY, size=base_size - 1, color=ink),
+                        align="left"),
+        legend=dict(font=dict(size=base_size - 1), bgcolor="rgba(255,255,255,0.85)"),
+        xaxis=axis, yaxis=axis, margin=dict(l=60, r=30, t=70, b=50),
+    ))
+
+
+pio.templates[TEMPLATE] = _template(base_size=14, title_size=20, ink=INK, grid=GRID)
+# Projector: large type (titles >= 32 px, labels >= 18 px), black on white, stronger grid.
+pio.templates[PRESENT_TEMPLATE] = _template(base_size=20, title_size=34, ink="#000000",
+                                            grid="#c8c8c8")

@@ -1,0 +1,197 @@
+"""Streamlit glue shared by ``app.py`` and the pages (the only package module that imports
+Streamlit): cached loading, the language switch, the shared filters, URL state, and the
+standard blocks (problem report, source footer, charts).
+
+URL state: widgets are initialised from the query string when it carries a value this
+session has not written itself (a shared link, ``st.switch_page(..., query_params=...)``);
+every run then writes the current state back (:func:`write_url`), so a copied address
+reopens the same view.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from anis_viz import i18n
+from anis_viz.data import Dataset, DataValidationError, default_data_path, load_dataset
+from anis_viz.filters import SharedFilters, year_bounds
+from anis_viz.i18n import LANGS, t
+
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$]")
+DATA_KEY = "data_path"  # a session's own package (set by the Data page); else the default
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+# -- language ----------------------------------------------------------------------------
+
+def init_lang() -> str:
+    """The interface language: the session's choice, else ``?lang=``, else French."""
+    bind("lang", "lang", lambda v: v if v in LANGS else LANGS[0])
+    st.session_state.setdefault("lang", LANGS[0])
+    return st.session_state["lang"]
+
+
+def lang() -> str:
+    return st.session_state.get("lang", LANGS[0])
+
+
+def language_switch() -> None:
+    st.sidebar.radio(t("app.lang", lang()), LANGS, key="lang", horizontal=True,
+                     format_func=lambda code: t(f"app.lang.{code}", code))
+    set_url(lang=lang() if lang() != LANGS[0] else None)
+
+
+# -- data --------------------------------------------------------------------------------
+
+def active_path() -> Path:
+    return Path(st.session_state.get(DATA_KEY) or default_data_path())
+
+
+def _fingerprint(path: Path) -> tuple:
+    if not path.is_dir():
+        return ()
+    return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns)
+                        for f in path.iterdir() if f.is_file()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load(path: str, fingerprint: tuple) -> Dataset:
+    return load_dataset(path)
+
+
+def dataset() -> Dataset:
+    """The session's validated package; on problems, show the report and stop the page."""
+    path = active_path()
+    try:
+        with st.spinner(t("app.loading", lang())):
+            return _load(str(path), _fingerprint(path))
+    except DataValidationError as err:
+        errors = [p for p in err.problems if p.severity == "error"]
+        st.error(t("app.data_invalid", lang(), path=path, n=len(errors)))
+        show_problems(err.problems)
+        st.stop()
+
+
+def show_problems(problems: list, *, key: str | None = None) -> None:
+    """The validation report as a readable table in the interface language."""
+    from anis_viz.data import problems_table
+
+    table = problems_table(problems, lang())
+    table["severity"] = table["severity"].map(lambda s: t(f"severity.{s}", lang()))
+    names = {c: t(f"col.{c}", lang()) for c in table.columns}
+    st.dataframe(table.rename(columns=names), hide_index=True, width="stretch", key=key)
+
+
+# -- URL state ---------------------------------------------------------------------------
+
+def bind(param: str, key: str, parse=str) -> None:
+    """Initialise ``st.session_state[key]`` from ``?param=`` when the URL brings a new value."""
+    raw = st.query_params.get(param)
+    written = st.session_state.setdefault("_url_written", {})
+    if raw is not None and written.get(param) != raw:
+        with contextlib.suppress(ValueError, TypeError):  # a mangled link keeps defaults
+            st.session_state[key] = parse(raw)
+        written[param] = raw
+
+
+def set_url(**params) -> None:
+    """Record values to show in the address (None or empty: left out)."""
+    pending = st.session_state.setdefault("_url_pending", {})
+    for name, value in params.items():
+        if isinstance(value, list | tuple):
+            value = ",".join(map(str, value))
+        pending[name] = None if value in (None, "") else str(value)
+
+
+def write_url() -> None:
+    """Write this run's recorded values to the address bar (called once, after the page)."""
+    pending = st.session_state.pop("_url_pending", {})
+    wanted = {k: v for k, v in pending.items() if v is not None}
+    st.session_state["_url_written"] = dict(wanted)
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def split(raw: str) -> list[str]:
+    return [part for part in raw.split(",") if part]
+
+
+# -- shared filters ----------------------------------------------------------------------
+
+def _parse_years(raw: str) -> tuple[int, int]:
+    first, last = (int(p) for p in raw.split("-", 1))
+    return (min(first, last), max(first, last))
+
+
+def shared_filters(ds: Dataset) -> SharedFilters:
+    """The sidebar's era and year-range filters, shared by every page and kept in the URL."""
+    first, last = year_bounds(ds)
+    last = max(last, first + 1)
+    eras = ds.eras.sort_values("start_date", kind="stable")
+    names = dict(zip(eras["era_id"], i18n.pick(eras, "label", lang()), strict=True))
+    bind("era", "f_eras", split)
+    bind("years", "f_years", _parse_years)
+    # Keep state valid when the data changed under it (another package, edited files).
+    st.session_state["f_eras"] = [e for e in st.session_state.get("f_eras", []) if e in names]
+    lo, hi = st.session_state.get("f_years", (first, last))
+    lo, hi = max(first, min(lo, last)), min(last, max(hi, first))
+    st.session_state["f_years"] = (lo, hi) if lo <= hi else (first, last)
+    with st.sidebar:
+        st.subheader(t("app.filters", lang()), help=t("app.filters.help", lang()))
+        st.multiselect(t("app.era", lang()), list(names), key="f_eras",
+                       format_func=names.get, placeholder=t("app.era.placeholder", lang()))
+        st.slider(t("app.years", lang()), first, last, key="f_years")
+        st.button(t("app.reset", lang()), on_click=reset_filters, args=((first, last),))
+    years = tuple(st.session_state["f_years"])
+    chosen = tuple(st.session_state["f_eras"])
+    set_url(era=chosen, years=None if years == (first, last) else f"{years[0]}-{years[1]}")
+    st.session_state["_filters"] = SharedFilters(
+        eras=chosen, years=None if years == (first, last) else years)
+    return st.session_state["_filters"]
+
+
+def filters() -> SharedFilters:
+    """The shared filters as the sidebar (drawn by ``app.py``) set them for this run."""
+    return st.session_state.get("_filters", SharedFilters())
+
+
+def reset_filters(bounds: tuple[int, int]) -> None:
+    st.session_state["f_eras"] = []
+    st.session_state["f_years"] = bounds
+
+
+# -- standard blocks ---------------------------------------------------------------------
+
+def plotly(fig, *, key: str | None = None, **kwargs):
+    """Show a figure exactly as built (our template, not Streamlit's theme)."""
+    return st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=key, **kwargs)
+
+
+def table(frame: pd.DataFrame, **kwargs) -> None:
+    st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
+
+
+def md(text: str) -> str:
+    """Escape data text for ``st.markdown``: it shows as typed, never as markup or a link."""
+    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(str(text), quote=False))
+
+
+def colour_bar(colour: str) -> None:
+    """A thin coloured rule (era cards); ``colour`` comes from the style module."""
+    st.markdown(f'<div style="height:6px;border-radius:3px;background:{colour}"></div>',
+                unsafe_allow_html=True)
+
+
+def source_footer(ds: Dataset) -> None:
+    src = ds.source
+    st.divider()
+    st.caption(t("app.source_footer", lang(), title=src.get("title", ds.title),
+                 author=src.get("author", ""), publisher=src.get("publisher", ""),
+                 year=src.get("year", "")))

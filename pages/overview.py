@@ -1,0 +1,70 @@
+"""Vue d'ensemble: the eras, key figures, the source and how far the data covers it."""
+
+import streamlit as st
+
+from anis_viz import overview, ui
+from anis_viz.figures.overview import kinds_bar
+from anis_viz.filters import filter_events
+from anis_viz.i18n import t
+
+ds = ui.dataset()
+lang = ui.lang()
+filters = ui.filters()
+
+st.title(t("page.overview.title", lang))
+st.markdown(f"**{ui.md(ds.title)}**")
+description = ds.descriptor.get("description_en" if lang == "en" else "description", "")
+if description:
+    st.markdown(ui.md(description))
+
+# -- the eras ----------------------------------------------------------------------------
+st.header(t("overview.eras", lang))
+cards = overview.era_cards(ds, lang)
+for start in range(0, len(cards), 3):
+    row = cards.iloc[start:start + 3]
+    for column, card in zip(st.columns(3), row.itertuples(), strict=False):
+        with column, st.container(border=True):
+            ui.colour_bar(card.colour)
+            st.subheader(card.short_label, anchor=False)
+            st.markdown(f"**{ui.md(card.label)}**  \n{ui.md(card.span)}")
+            st.write(card.summary)
+            with st.expander(t("overview.quote", lang)):
+                st.markdown(f"> {ui.md(card.quote)}")
+                st.caption(t("overview.section", lang, section=card.section_id))
+
+# -- key figures -------------------------------------------------------------------------
+st.header(t("overview.figures", lang))
+figures = overview.key_figures(ds)
+for column, name in zip(st.columns(len(figures)), figures, strict=True):
+    column.metric(t(f"overview.{name}", lang), figures[name])
+if filters.eras or filters.years:
+    st.caption(t("overview.filtered", lang, events=len(filter_events(ds.events, filters))))
+kinds = overview.actors_by_kind(ds, lang)
+ui.plotly(kinds_bar(kinds, title=t("overview.by_kind", lang),
+                    x_title=t("overview.by_kind.axis", lang)), key="kinds")
+
+# -- the source --------------------------------------------------------------------------
+st.header(t("overview.source", lang))
+source = ds.source
+st.markdown(f"**{ui.md(source.get('title', ''))}** — {ui.md(source.get('author', ''))}, "
+            f"{ui.md(source.get('publisher', ''))} {ui.md(source.get('year', ''))}")
+if source.get("path"):
+    st.link_button(source.get("publisher") or source["path"], source["path"])
+st.markdown(f"**{t('overview.cite', lang)}**")
+st.code(overview.citation(ds, lang), language=None, wrap_lines=True)
+st.caption(t("overview.dataset", lang, title=ds.title, version=ds.version))
+
+# -- coverage ----------------------------------------------------------------------------
+st.header(t("overview.coverage", lang), help=t("overview.coverage.help", lang))
+cover = overview.coverage(ds)
+percent = st.column_config.ProgressColumn
+ui.table(cover, column_config={
+    "file": t("overview.coverage.file", lang),
+    "rows": t("overview.coverage.rows", lang),
+    "quoted": percent(t("overview.coverage.quoted", lang), format="percent", min_value=0,
+                      max_value=1),
+    "english": percent(t("overview.coverage.english", lang), format="percent", min_value=0,
+                       max_value=1),
+})
+
+ui.source_footer(ds)
