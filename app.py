@@ -19,6 +19,8 @@ PAGES = [
     ("pages/timeline.py", "page.timeline.title", "chronologie", ":material/timeline:"),
     ("pages/network.py", "page.network.title", "reseau", ":material/hub:"),
     ("pages/themes.py", "page.themes.title", "themes", ":material/category:"),
+    ("pages/present.py", "page.present.title", "presentation", ":material/slideshow:"),
+    ("pages/data.py", "page.data.title", "donnees", ":material/upload_file:"),
 ]
 
 st.set_page_config(page_title="anis-viz", page_icon=":material/hub:", layout="wide")

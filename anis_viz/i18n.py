@@ -92,6 +92,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "page.network.title": ("Réseau", "Network"),
     # -- Thèmes (themes page) --
     "page.themes.title": ("Thèmes", "Themes"),
+    # -- Présentation (presentation mode) --
+    "page.present.title": ("Présentation", "Presentation"),
+    # -- Données (bring your own data) --
+    "page.data.title": ("Données", "Data"),
+    # -- exports (downloads, assembly pack) --
+    "export.png": ("PNG", "PNG"),
     # -- dates --
     "date.approx": ("vers {date}", "c. {date}"),
     "date.span": ("{start} – {end}", "{start} – {end}"),

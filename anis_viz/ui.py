@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from anis_viz import i18n
 from anis_viz.data import Dataset, DataValidationError, default_data_path, load_dataset
@@ -172,6 +173,18 @@ def reset_filters(bounds: tuple[int, int]) -> None:
 def plotly(fig, *, key: str | None = None, **kwargs):
     """Show a figure exactly as built (our template, not Streamlit's theme)."""
     return st.plotly_chart(fig, theme=None, config=PLOTLY_CONFIG, key=key, **kwargs)
+
+
+def page_link(script: str, label: str, **params) -> None:
+    """A link to another page of the app that keeps this session (language, uploaded data)
+    and opens the target in the state ``params`` describe (``?actor=…``)."""
+    query = {k: str(v) for k, v in params.items() if v not in (None, "")}
+    if lang() != LANGS[0]:
+        query["lang"] = lang()
+    try:
+        st.page_link(script, label=label, query_params=query)
+    except StreamlitAPIException:  # target page absent from this app: show the name only
+        st.markdown(md(label))
 
 
 def table(frame: pd.DataFrame, **kwargs) -> None:
