@@ -66,6 +66,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "overview.themes": ("Thèmes", "Themes"),
     "overview.mentions": ("Mentions de thèmes", "Theme mentions"),
     "overview.by_kind": ("Acteurs par type", "Actors by kind"),
+    "overview.by_kind.alt": ("Diagramme en barres : {total} acteurs de {kinds} types ; le plus "
+                             "représenté : {top} ({top_n}). Détail : {detail}.",
+                             "Bar chart: {total} actors of {kinds} kinds; the most numerous: "
+                             "{top} ({top_n}). Detail: {detail}."),
+    "overview.by_kind.alt_empty": ("Aucun acteur.", "No actors."),
+    "overview.by_kind.slug": ("acteurs_par_type", "actors_by_kind"),
     "overview.by_kind.axis": ("Nombre d’acteurs", "Number of actors"),
     "overview.source": ("La source", "The source"),
     "overview.cite": ("Pour citer", "How to cite"),
@@ -97,7 +103,48 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     # -- Données (bring your own data) --
     "page.data.title": ("Données", "Data"),
     # -- exports (downloads, assembly pack) --
-    "export.png": ("PNG", "PNG"),
+    "export.source": ("Source : {author}, « {title} », {publisher} {year} — données v{version}",
+                      "Source: {author}, “{title}”, {publisher} {year} — data v{version}"),
+    "export.made": ("Produit le {date}", "Made on {date}"),
+    "export.quotes": ("Les {n} citations du texte source", "The {n} quotes from the source text"),
+    "export.report": ("rapport", "report"),
+    "export.data_dir": ("donnees", "data"),
+    "export.readme_name": ("LISEZMOI.txt", "README.txt"),
+    "export.readme": (
+        "{title}\n\nDossier d’assemblée générale, produit hors ligne par anis-viz.\n{made}\n"
+        "{source}\n\nCe que contient ce dossier :\n"
+        "- png/ : les {n} graphiques en images PNG haute définition (2×), pour les diapositives "
+        "et le projecteur ;\n"
+        "- svg/ : les mêmes graphiques en SVG, agrandissables sans perte, avec leur description "
+        "textuelle ;\n"
+        "- {prefix}_rapport_{lang}.pdf : un graphique par page, avec sa légende, sa description "
+        "et sa source, à imprimer ;\n"
+        "- {prefix}_rapport_{lang}.html : le rapport interactif (survol, zoom) ; il s’ouvre dans "
+        "un navigateur sans connexion internet ;\n"
+        "- {data_dir}/ : le paquet de données lui-même (fichiers CSV et datapackage.json), "
+        "chaque ligne citant le texte source.\n",
+        "{title}\n\nGeneral assembly pack, made offline by anis-viz.\n{made}\n{source}\n\n"
+        "What this folder holds:\n"
+        "- png/: the {n} charts as high-resolution PNG images (2×), for slides and the "
+        "projector;\n"
+        "- svg/: the same charts as SVG, scalable without loss, with their text description;\n"
+        "- {prefix}_report_{lang}.pdf: one chart per page, with its caption, description and "
+        "source, for printing;\n"
+        "- {prefix}_report_{lang}.html: the interactive report (hover, zoom); it opens in a "
+        "browser with no internet connection;\n"
+        "- {data_dir}/: the data package itself (CSV files and datapackage.json), every row "
+        "quoting the source text.\n"),
+    "export.download": ("Télécharger", "Download"),
+    "export.as.png": ("Image PNG (2×, diapositives)", "PNG image (2×, slides)"),
+    "export.as.svg": ("Image SVG (vectorielle)", "SVG image (vector)"),
+    "export.as.pdf": ("Document PDF", "PDF document"),
+    "export.as.html": ("Page HTML interactive", "Interactive HTML page"),
+    "export.as.csv": ("Données du graphique (CSV)", "Chart data (CSV)"),
+    "export.step.png": ("Image PNG : {title}", "PNG image: {title}"),
+    "export.step.svg": ("Image SVG : {title}", "SVG image: {title}"),
+    "export.step.pdf": ("Rapport PDF", "PDF report"),
+    "export.step.html": ("Rapport HTML hors ligne", "Offline HTML report"),
+    "export.step.data": ("Paquet de données et LISEZMOI", "Data package and README"),
     # -- dates --
     "date.approx": ("vers {date}", "c. {date}"),
     "date.span": ("{start} – {end}", "{start} – {end}"),

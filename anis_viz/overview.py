@@ -7,7 +7,7 @@ import pandas as pd
 from anis_viz import i18n, style
 from anis_viz.data import Dataset
 
-__all__ = ["era_cards", "key_figures", "actors_by_kind", "coverage", "citation"]
+__all__ = ["era_cards", "key_figures", "actors_by_kind", "kinds_alt", "coverage", "citation"]
 
 
 def era_cards(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
@@ -45,6 +45,16 @@ def actors_by_kind(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     counts["colour"] = counts["kind"].map(lambda k: styles[k][0])
     counts["symbol"] = counts["kind"].map(lambda k: styles[k][1])
     return counts.reset_index(drop=True)
+
+
+def kinds_alt(counts: pd.DataFrame, lang: str = "fr") -> str:
+    """Text alternative of the actors-by-kind chart, generated from its data."""
+    if counts.empty:
+        return i18n.t("overview.by_kind.alt_empty", lang)
+    top = counts.iloc[0]
+    detail = ", ".join(f"{label} {n}" for label, n in zip(counts["label"], counts["count"]))
+    return i18n.t("overview.by_kind.alt", lang, total=int(counts["count"].sum()),
+                  kinds=len(counts), top=top["label"], top_n=int(top["count"]), detail=detail)
 
 
 def coverage(ds: Dataset) -> pd.DataFrame:

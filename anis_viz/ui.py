@@ -11,6 +11,7 @@ reopens the same view.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
 import re
 from pathlib import Path
@@ -19,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from anis_viz import i18n
+from anis_viz import export, i18n
 from anis_viz.data import Dataset, DataValidationError, default_data_path, load_dataset
 from anis_viz.filters import SharedFilters, year_bounds
 from anis_viz.i18n import LANGS, t
@@ -185,6 +186,47 @@ def page_link(script: str, label: str, **params) -> None:
         st.page_link(script, label=label, query_params=query)
     except StreamlitAPIException:  # target page absent from this app: show the name only
         st.markdown(md(label))
+
+
+# -- downloads (every chart) ------------------------------------------------------------
+
+_MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
+         "html": "text/html", "csv": "text/csv"}
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _export_bytes(fmt: str, digest: str, _chart, _stamp) -> bytes:
+    renderers = {"png": export.png, "svg": export.svg, "pdf": export.pdf,
+                 "html": export.html_page}
+    if fmt == "csv":
+        return export.csv_bytes(_chart.data)
+    return renderers[fmt](_chart, _stamp)
+
+
+def _deferred(fmt: str, chart, stamp):
+    """The file is made only when the button is clicked, once per unchanged chart."""
+    def make() -> bytes:
+        digest = hashlib.sha256("\0".join([
+            fmt, chart.figure.to_json(), chart.title, chart.subtitle, chart.alt,
+            stamp.source, stamp.made]).encode()).hexdigest()
+        return _export_bytes(fmt, digest, chart, stamp)
+    return make
+
+
+def stamp(ds: Dataset):
+    return export.stamp(ds, lang())
+
+
+def downloads(chart, ds: Dataset, *, key: str) -> None:
+    """The chart's text alternative, then one download button per format."""
+    if chart.alt:
+        st.caption(chart.alt)
+    mark = stamp(ds)
+    with st.popover(t("export.download", lang()), icon=":material/download:"):
+        for fmt in ("png", "svg", "pdf", "html", "csv"):
+            st.download_button(t(f"export.as.{fmt}", lang()), _deferred(fmt, chart, mark),
+                               file_name=export.file_name(mark, chart, fmt), mime=_MIME[fmt],
+                               on_click="ignore", key=f"{key}_dl_{fmt}", width="stretch")
 
 
 def table(frame: pd.DataFrame, **kwargs) -> None:
