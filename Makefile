@@ -5,12 +5,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test install install-test chromium lint bench clean
+.PHONY: run test install install-test chromium axe lint bench clean
 
 run: install chromium
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
 
-test: install-test chromium
+test: install-test chromium axe
 	$(PY) -m ruff check anis_viz pages tests app.py
 	$(PY) -m pytest
 
@@ -30,6 +30,16 @@ $(VENV)/.app-installed: requirements/app.lock | $(PY)
 
 $(VENV)/.test-installed: requirements/test.lock $(VENV)/.app-installed
 	$(PY) -m pip install --quiet -r requirements/test.lock
+	touch $@
+
+# axe-core (pinned in tests/browser/package-lock.json) for the accessibility tests.
+axe: tests/browser/node_modules/axe-core/axe.min.js
+
+tests/browser/node_modules/axe-core/axe.min.js: tests/browser/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's npm (for axe-core)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; fi
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Chart export (kaleido) and the browser tests use Debian's Chromium; nothing is downloaded

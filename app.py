@@ -23,7 +23,8 @@ PAGES = [
     ("pages/data.py", "page.data.title", "donnees", ":material/upload_file:"),
 ]
 
-st.set_page_config(page_title="anis-viz", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="anis-viz", page_icon=str(ROOT / "assets" / "favicon.png"),
+                   layout="wide")
 lang = ui.init_lang()
 navigation = st.navigation([
     st.Page(ROOT / script, title=t(key, lang), url_path=slug or None, icon=icon,
@@ -31,6 +32,7 @@ navigation = st.navigation([
     for script, key, slug, icon in PAGES if (ROOT / script).exists()
 ])
 ui.language_switch()
+ui.page_setup()
 try:
     ui.shared_filters(ui.dataset())
     navigation.run()

@@ -136,6 +136,10 @@ class Dataset:
     def title(self) -> str:
         return self.descriptor.get("title", self.path.name)
 
+    def title_in(self, lang: str = "fr") -> str:
+        """The package's title in ``lang`` (``title_en`` in English when given)."""
+        return (lang == "en" and self.descriptor.get("title_en")) or self.title
+
     @property
     def version(self) -> str:
         return str(self.descriptor.get("version", ""))

@@ -73,8 +73,7 @@ def stamp(ds: Dataset, lang: str = "fr", today: dt.date | None = None) -> Stamp:
                     title=src.get("title", ds.title), publisher=src.get("publisher", ""),
                     year=src.get("year", ""), version=ds.version or "—")
     prefix = _slug(ds.descriptor.get("name") or ds.path.name).split("-")[0] or "export"
-    title = ds.descriptor.get("title_en" if lang == "en" else "title") or ds.title
-    return Stamp(source=source, made=made, prefix=prefix, lang=lang, title=title)
+    return Stamp(source=source, made=made, prefix=prefix, lang=lang, title=ds.title_in(lang))
 
 
 def file_name(st: Stamp, chart: Chart, ext: str) -> str:

@@ -74,6 +74,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "overview.by_kind.slug": ("acteurs_par_type", "actors_by_kind"),
     "overview.by_kind.axis": ("Nombre d’acteurs", "Number of actors"),
     "overview.source": ("La source", "The source"),
+    "overview.read_source": ("Lire le texte sur {publisher}", "Read the text on {publisher}"),
     "overview.cite": ("Pour citer", "How to cite"),
     "overview.citation": ("{author}, « {title} », {publisher}, {year}. {url}",
                           "{author}, “{title}”, {publisher}, {year}. {url}"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
+import json
 import re
 from pathlib import Path
 
@@ -42,6 +43,24 @@ def init_lang() -> str:
 
 def lang() -> str:
     return st.session_state.get("lang", LANGS[0])
+
+
+# Streamlit fades captions with opacity, under 4.5:1 on white: use a solid grey instead
+# (6.6:1, WCAG 2.1 AA).
+_CSS = """
+[data-testid="stCaptionContainer"] { opacity: 1 !important; color: #5d5d5d !important; }
+[data-testid="stCaptionContainer"] p { color: #5d5d5d !important; }
+"""
+
+
+def page_setup() -> None:
+    """Page-wide fixes: the document's language for screen readers, readable captions."""
+    code = lang() if lang() in LANGS else LANGS[0]  # never data: one of our own codes
+    script = ("document.documentElement.lang = '%s';"
+              "if (!document.getElementById('anis-viz-css')) {"
+              "const s = document.createElement('style'); s.id = 'anis-viz-css';"
+              "s.textContent = %s; document.head.appendChild(s);}") % (code, json.dumps(_CSS))
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
 def language_switch() -> None:

@@ -12,7 +12,7 @@ lang = ui.lang()
 filters = ui.filters()
 
 st.title(t("page.overview.title", lang))
-st.markdown(f"**{ui.md(ds.title)}**")
+st.markdown(f"**{ui.md(ds.title_in(lang))}**")
 description = ds.descriptor.get("description_en" if lang == "en" else "description", "")
 if description:
     st.markdown(ui.md(description))
@@ -54,10 +54,11 @@ source = ds.source
 st.markdown(f"**{ui.md(source.get('title', ''))}** — {ui.md(source.get('author', ''))}, "
             f"{ui.md(source.get('publisher', ''))} {ui.md(source.get('year', ''))}")
 if source.get("path"):
-    st.link_button(source.get("publisher") or source["path"], source["path"])
+    st.link_button(t("overview.read_source", lang, publisher=source.get("publisher") or "web"),
+                   source["path"], icon=":material/open_in_new:")
 st.markdown(f"**{t('overview.cite', lang)}**")
 st.code(overview.citation(ds, lang), language=None, wrap_lines=True)
-st.caption(t("overview.dataset", lang, title=ds.title, version=ds.version))
+st.caption(t("overview.dataset", lang, title=ds.title_in(lang), version=ds.version))
 
 # -- coverage ----------------------------------------------------------------------------
 st.header(t("overview.coverage", lang), help=t("overview.coverage.help", lang))

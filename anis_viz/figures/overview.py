@@ -25,6 +25,7 @@ def kinds_bar(counts: pd.DataFrame, *, title: str, x_title: str,
     fig.update_layout(template=template, title=title, showlegend=False,
                       height=max(220, 48 * len(counts) + 100),
                       margin=dict(l=10, r=40, t=60, b=40))
-    fig.update_xaxes(title=x_title, rangemode="tozero")
+    top = int(counts["count"].max()) if len(counts) else 1
+    fig.update_xaxes(title=x_title, rangemode="tozero", dtick=max(1, -(-top // 6)))
     fig.update_yaxes(autorange="reversed", ticks="", automargin=True)
     return fig
