@@ -56,10 +56,10 @@ _CSS = """
 def page_setup() -> None:
     """Page-wide fixes: the document's language for screen readers, readable captions."""
     code = lang() if lang() in LANGS else LANGS[0]  # never data: one of our own codes
-    script = ("document.documentElement.lang = '%s';"
+    script = (f"document.documentElement.lang = '{code}';"
               "if (!document.getElementById('anis-viz-css')) {"
               "const s = document.createElement('style'); s.id = 'anis-viz-css';"
-              "s.textContent = %s; document.head.appendChild(s);}") % (code, json.dumps(_CSS))
+              f"s.textContent = {json.dumps(_CSS)}; document.head.appendChild(s);}}")
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
