@@ -5,13 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test install install-test chromium axe lint bench clean
+.PHONY: run test install install-test chromium axe screenshots lint bench clean
 
 run: install chromium
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
 
 test: install-test chromium axe
-	$(PY) -m ruff check anis_viz pages tests app.py
+	$(PY) -m ruff check anis_viz pages tests scripts app.py
 	$(PY) -m pytest
 
 bench: install-test chromium
@@ -52,6 +52,10 @@ chromium:
 	else \
 	  echo "!! chromium is missing and cannot be installed here (not root): image export and browser tests will be unavailable."; \
 	fi
+
+# A PNG of every page in French and English at 1280x800, shown by the README.
+screenshots: install-test chromium
+	$(PY) scripts/screenshots.py
 
 lint: install-test
 	$(PY) -m ruff check anis_viz pages tests app.py

@@ -11,17 +11,9 @@ import streamlit as st
 
 from anis_viz import ui
 from anis_viz.i18n import t
+from anis_viz.nav import PAGES
 
 ROOT = Path(__file__).resolve().parent
-# (script, title key, URL path, icon); the first one is the home page.
-PAGES = [
-    ("pages/overview.py", "page.overview.title", "", ":material/home:"),
-    ("pages/timeline.py", "page.timeline.title", "chronologie", ":material/timeline:"),
-    ("pages/network.py", "page.network.title", "reseau", ":material/hub:"),
-    ("pages/themes.py", "page.themes.title", "themes", ":material/category:"),
-    ("pages/present.py", "page.present.title", "presentation", ":material/slideshow:"),
-    ("pages/data.py", "page.data.title", "donnees", ":material/upload_file:"),
-]
 
 st.set_page_config(page_title="anis-viz", page_icon=str(ROOT / "assets" / "favicon.png"),
                    layout="wide")

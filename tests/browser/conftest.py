@@ -6,90 +6,46 @@ where a missing browser is a failure.
 """
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from anis_viz import devserver
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("ANIS_VIZ_CHROMIUM", "/usr/bin/chromium"))
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots of test runs (git-ignored)
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARTIFACTS = ROOT / "tests" / "artifacts"  # screenshots and logs of test runs (git-ignored)
 
 
-def _missing(reason: str):
+def _require_browser():
+    if devserver.CHROMIUM.exists():
+        return
+    reason = f"{devserver.CHROMIUM} not found"
     if os.environ.get("CI") == "true":
         pytest.fail(f"BROWSER TESTS CANNOT RUN UNDER CI: {reason}")
     pytest.skip(f"!!! BROWSER TESTS SKIPPED: {reason} (run `make test` as root to install "
                 f"Debian's chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(env_extra: dict | None = None):
-    """Start the app; return (process, base URL). The caller stops it with stop_server."""
-    port = _free_port()
-    env = {**os.environ, **(env_extra or {})}
-    log = open(ARTIFACTS / f"server_{port}.log", "w")  # noqa: SIM115 -- closed in stop_server
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    process.log = log
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, base
-        except OSError:
-            time.sleep(0.3)
-        if process.poll() is not None:
-            break
-    stop_server(process)
-    pytest.fail(f"streamlit did not start; see {log.name}")
-
-
-def stop_server(process) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    process.log.close()
-
-
 @pytest.fixture(scope="session")
 def server():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found")
-    process, base = start_server()
+    _require_browser()
+    try:
+        process, base = devserver.start(ARTIFACTS)
+    except devserver.ServerError as err:
+        pytest.fail(str(err))
     yield base
-    stop_server(process)
+    devserver.stop(process)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found")
+    _require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        instance = playwright.chromium.launch(executable_path=str(devserver.CHROMIUM),
+                                              args=devserver.CHROMIUM_ARGS)
         yield instance
         instance.close()
 
