@@ -413,12 +413,13 @@ def _check_vocabulary(tables: dict, resources: dict, problems: list[Problem]) ->
     if voc is None or not {"vocabulary", "code"} <= set(voc.columns):
         return
     known = set(zip(voc["vocabulary"], voc["code"], strict=True))
+    coded = set(voc["vocabulary"])  # the columns that take their labels from vocabulary.csv
     for name, frame in tables.items():
         if name == "vocabulary":
             continue
         for spec in _fields(resources[name]):
             column = spec["name"]
-            if "enum" not in spec.get("constraints", {}) or column not in frame.columns:
+            if column not in coded or column not in frame.columns:
                 continue
             for code in sorted(set(frame[column]) - {""}):
                 if (column, code) not in known:

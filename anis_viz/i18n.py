@@ -101,6 +101,15 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "page.themes.title": ("Thèmes", "Themes"),
     # -- Présentation (presentation mode) --
     "page.present.title": ("Présentation", "Presentation"),
+    "present.no_deck": ("Ce paquet de données ne contient pas de présentation "
+                        "(presentation.csv).",
+                        "This data package has no presentation (presentation.csv)."),
+    "present.previous": ("Précédente", "Previous"),
+    "present.next": ("Suivante", "Next"),
+    "present.counter": ("Diapositive **{n}** sur {total} · flèches ← → pour naviguer",
+                        "Slide **{n}** of {total} · arrow keys ← → to move"),
+    "present.notes": ("Notes de l’orateur", "Presenter notes"),
+    "present.loading": ("Préparation de la diapositive…", "Preparing the slide…"),
     # -- Données (bring your own data) --
     "page.data.title": ("Données", "Data"),
     # -- exports (downloads, assembly pack) --

@@ -63,6 +63,22 @@ def page_setup() -> None:
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
 
 
+# Projector: no sidebar or toolbar, full width, large type (titles >= 32 px, text >= 18 px).
+_PRESENT_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2.5rem !important; }
+[data-testid="stMain"] p, [data-testid="stMain"] button, [data-testid="stMain"] label
+  { font-size: 22px !important; }
+[data-testid="stMain"] h1 { font-size: 44px !important; color: #000 !important; }
+"""
+
+
+def presentation_mode() -> None:
+    """Turn this page into a slide for a projector (sidebar hidden, large type)."""
+    st.html(f"<style>{_PRESENT_CSS}</style>")
+
+
 def language_switch() -> None:
     st.sidebar.radio(t("app.lang", lang()), LANGS, key="lang", horizontal=True,
                      format_func=lambda code: t(f"app.lang.{code}", code))

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from anis_viz import export, overview, ui
-from anis_viz.figures.overview import kinds_bar
+from anis_viz import charts, overview, ui
 from anis_viz.filters import filter_events
 from anis_viz.i18n import t
 
@@ -39,12 +38,7 @@ for column, name in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(t(f"overview.{name}", lang), figures[name])
 if filters.eras or filters.years:
     st.caption(t("overview.filtered", lang, events=len(filter_events(ds.events, filters))))
-kinds = overview.actors_by_kind(ds, lang)
-kinds_chart = export.Chart(
-    slug=t("overview.by_kind.slug", lang), data=kinds[["kind", "label", "count"]],
-    figure=kinds_bar(kinds, title=t("overview.by_kind", lang),
-                     x_title=t("overview.by_kind.axis", lang)),
-    title=t("overview.by_kind", lang), alt=overview.kinds_alt(kinds, lang))
+(kinds_chart,) = charts.build("overview", ds, lang)
 ui.plotly(kinds_chart.figure, key="kinds")
 ui.downloads(kinds_chart, ds, key="kinds")
 
