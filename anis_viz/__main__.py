@@ -1,7 +1,9 @@
-"""Command line: ``python -m anis_viz validate PATH``.
+"""Command line.
 
-``validate`` prints every problem (file, row, column, value, what to do) and exits 1, or
-prints the row count of each file and exits 0.
+- ``python -m anis_viz validate [PATH]``: every problem (file, row, column, value, what to
+  do) and exit 1, or the row count of each file and exit 0.
+- ``python -m anis_viz export --out DIR [--lang fr|en] [--data PATH]``: the offline assembly
+  pack (every chart as PNG and SVG, one PDF, one HTML report, the data, a read-me) as one zip.
 """
 
 from __future__ import annotations
@@ -35,6 +37,37 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    from anis_viz import charts, export
+
+    path = args.data or default_data_path()
+    try:
+        ds = load_dataset(path)
+    except DataValidationError as err:
+        print(err)
+        return 1
+    started = time.perf_counter()
+    mark = export.stamp(ds, args.lang)
+    figures = charts.standard(ds, args.lang)
+    pack = export.assembly_pack(
+        ds, figures, mark,
+        progress=lambda share, message: print(f"  [{share:4.0%}] {message}", flush=True))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / f"{mark.prefix}_{'assemblee' if args.lang == 'fr' else 'assembly'}_"\
+                   f"{args.lang}.zip"
+    if target.exists() and not args.force:
+        print(f"{target} exists: pass --force to replace it, or choose another --out.")
+        return 1
+    target.write_bytes(pack)
+    print(f"{target}: {len(figures)} charts, {len(pack) / 1e6:.1f} MB, "
+          f"{time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m anis_viz", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -43,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
                                                    "data/anis)")
     validate.add_argument("--lang", choices=("fr", "en"), default="fr")
     validate.set_defaults(run=_validate)
+    pack = commands.add_parser("export", help="write the offline assembly pack (zip)")
+    pack.add_argument("--out", required=True, help="folder to write the zip into")
+    pack.add_argument("--lang", choices=("fr", "en"), default="fr")
+    pack.add_argument("--data", help="package folder (default: ANIS_VIZ_DATA or data/anis)")
+    pack.add_argument("--force", action="store_true", help="replace an existing zip")
+    pack.set_defaults(run=_export)
     args = parser.parse_args(argv)
     return args.run(args)
 
