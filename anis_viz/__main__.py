@@ -42,6 +42,7 @@ def _export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from anis_viz import charts, export
+    from anis_viz.i18n import t
 
     path = args.data or default_data_path()
     try:
@@ -57,8 +58,7 @@ def _export(args: argparse.Namespace) -> int:
         progress=lambda share, message: print(f"  [{share:4.0%}] {message}", flush=True))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    target = out / f"{mark.prefix}_{'assemblee' if args.lang == 'fr' else 'assembly'}_"\
-                   f"{args.lang}.zip"
+    target = out / f"{mark.prefix}_{t('export.pack.name', args.lang)}_{args.lang}.zip"
     if target.exists() and not args.force:
         print(f"{target} exists: pass --force to replace it, or choose another --out.")
         return 1

@@ -150,6 +150,15 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "export.as.pdf": ("Document PDF", "PDF document"),
     "export.as.html": ("Page HTML interactive", "Interactive HTML page"),
     "export.as.csv": ("Données du graphique (CSV)", "Chart data (CSV)"),
+    "export.pack.title": ("Dossier d’assemblée générale", "General assembly pack"),
+    "export.pack.help": ("Tous les graphiques (PNG, SVG), un PDF, un rapport HTML qui marche "
+                         "sans internet et les données, dans un seul fichier zip.",
+                         "Every chart (PNG, SVG), one PDF, an HTML report that works without "
+                         "internet, and the data, in one zip file."),
+    "export.pack.build": ("Préparer le dossier", "Prepare the pack"),
+    "export.pack.start": ("Préparation…", "Preparing…"),
+    "export.pack.name": ("assemblee", "assembly"),
+    "export.pack.download": ("Télécharger le dossier ({size} Mo)", "Download the pack ({size} MB)"),
     "export.step.png": ("Image PNG : {title}", "PNG image: {title}"),
     "export.step.svg": ("Image SVG : {title}", "SVG image: {title}"),
     "export.step.pdf": ("Rapport PDF", "PDF report"),

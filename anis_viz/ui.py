@@ -264,6 +264,26 @@ def downloads(chart, ds: Dataset, *, key: str) -> None:
                                on_click="ignore", key=f"{key}_dl_{fmt}", width="stretch")
 
 
+def assembly_pack(ds: Dataset) -> None:
+    """Build the offline pack on demand, with a progress bar, then offer the zip."""
+    from anis_viz import charts
+
+    key = f"_pack_{ds.content_hash}_{lang()}"
+    if st.button(t("export.pack.build", lang()), icon=":material/folder_zip:", key="pack_build"):
+        bar = st.progress(0.0, text=t("export.pack.start", lang()))
+        mark = stamp(ds)
+        pack = export.assembly_pack(ds, charts.standard(ds, lang()), mark,
+                                    progress=lambda share, text: bar.progress(share, text=text))
+        bar.empty()
+        st.session_state[key] = (pack, f"{mark.prefix}_{t('export.pack.name', lang())}_"
+                                       f"{lang()}.zip")
+    if key in st.session_state:
+        pack, name = st.session_state[key]
+        st.download_button(t("export.pack.download", lang(), size=f"{len(pack) / 1e6:.1f}"),
+                           pack, file_name=name, mime="application/zip", on_click="ignore",
+                           type="primary", icon=":material/download:", key="pack_download")
+
+
 def table(frame: pd.DataFrame, **kwargs) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
 

@@ -54,6 +54,11 @@ st.markdown(f"**{t('overview.cite', lang)}**")
 st.code(overview.citation(ds, lang), language=None, wrap_lines=True)
 st.caption(t("overview.dataset", lang, title=ds.title_in(lang), version=ds.version))
 
+# -- the assembly pack ------------------------------------------------------------------
+st.header(t("export.pack.title", lang), help=t("export.pack.help", lang))
+st.write(t("export.pack.help", lang))
+ui.assembly_pack(ds)
+
 # -- coverage ----------------------------------------------------------------------------
 st.header(t("overview.coverage", lang), help=t("overview.coverage.help", lang))
 cover = overview.coverage(ds)

@@ -70,3 +70,17 @@ def test_invalid_data_shows_a_report_not_a_traceback(monkeypatch, package):
     report = at.dataframe[0].value
     assert list(report.columns)[:3] == ["Fichier", "Ligne", "Colonne"]
     assert "eras.csv" in set(report["Fichier"])
+
+
+def test_assembly_pack_button_builds_a_zip(monkeypatch):
+    from tests.conftest import JARDINS
+
+    def pack_buttons(at):
+        return [b for b in at.get("download_button")
+                if b.proto.label.startswith("Télécharger le dossier")]
+
+    at = run_app(monkeypatch, data=JARDINS)
+    assert pack_buttons(at) == []
+    at.button(key="pack_build").click().run()
+    assert not at.exception
+    assert len(pack_buttons(at)) == 1  # the zip is offered once built
