@@ -292,7 +292,7 @@ def stamp(ds: Dataset):
 def downloads(chart, ds: Dataset, *, key: str) -> None:
     """The chart's text alternative, then one download button per format."""
     if chart.alt:
-        st.caption(chart.alt)
+        st.caption(md(chart.alt))
     mark = stamp(ds)
     with st.popover(t("export.download", lang()), icon=":material/download:"):
         for fmt in ("png", "svg", "pdf", "html", "csv"):
@@ -339,6 +339,6 @@ def colour_bar(colour: str) -> None:
 def source_footer(ds: Dataset) -> None:
     src = ds.source
     st.divider()
-    st.caption(t("app.source_footer", lang(), title=src.get("title", ds.title),
-                 author=src.get("author", ""), publisher=src.get("publisher", ""),
-                 year=src.get("year", "")))
+    st.caption(t("app.source_footer", lang(), title=md(src.get("title", ds.title)),
+                 author=md(src.get("author", "")), publisher=md(src.get("publisher", "")),
+                 year=md(src.get("year", ""))))

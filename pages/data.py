@@ -53,7 +53,7 @@ else:
                                    "count": t("data.col.count", lang),
                                    "examples": t("data.col.examples", lang)})
 for problem in ds.warnings:
-    st.caption(f"⚠ {problem.file} — {problem.message(lang)}")
+    st.caption(ui.md(f"⚠ {problem.file} — {problem.message(lang)}"))
 
 # -- 1. templates ---------------------------------------------------------------------------
 st.header(t("data.step1", lang))
@@ -86,7 +86,8 @@ st.button(t("data.load", lang), on_click=_upload, icon=":material/fact_check:",
 if NOTICES in st.session_state:
     notices, problems, loaded = st.session_state[NOTICES]
     for notice in notices:
-        text = t(f"upload.{notice.code}", lang, **notice.params)
+        text = t(f"upload.{notice.code}", lang,
+                 **{name: ui.md(str(value)) for name, value in notice.params.items()})
         {"error": st.error, "warning": st.warning}.get(notice.level, st.info)(text)
     if loaded:
         st.success(t("data.loaded", lang), icon=":material/check_circle:")

@@ -228,8 +228,8 @@ def test_a_zip_slip_entry_and_other_files_are_reported_on_the_page():
     at = data_page()
     send(at, "slip.zip", zipped({**jardins_files(), "../../evil.csv": b"a", "x.exe": b"MZ"}))
     assert not at.exception
-    assert any("evil.csv" in w.value for w in at.warning)
-    assert any("x.exe" in i.value for i in at.info)
+    assert any("evil" in w.value for w in at.warning)
+    assert any("x\\.exe" in i.value for i in at.info)  # Markdown-escaped name
 
 
 def test_a_zip_too_big_once_unzipped_is_refused_on_the_page():

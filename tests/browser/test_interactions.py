@@ -4,6 +4,7 @@ links, the keyboard, and bringing their own data."""
 import csv
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -37,7 +38,7 @@ def test_a_chart_downloads_as_png_and_as_csv(page, server):
     page.get_by_role("button", name="Télécharger").first.click()
     with page.expect_download() as png:
         page.get_by_role("button", name="Image PNG").click()
-    data = open(png.value.path(), "rb").read()
+    data = Path(png.value.path()).read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.value.suggested_filename.endswith("_fr.png")
     settle(page)
@@ -45,7 +46,7 @@ def test_a_chart_downloads_as_png_and_as_csv(page, server):
         page.get_by_role("button", name="Télécharger").first.click()
     with page.expect_download() as table:
         page.get_by_role("button", name="Données du graphique").click()
-    text = open(table.value.path(), "rb").read().decode("utf-8-sig")
+    text = Path(table.value.path()).read_bytes().decode("utf-8-sig")
     assert next(csv.reader(io.StringIO(text))) == ["kind", "label", "count"]
 
 
