@@ -116,3 +116,25 @@ pio.templates[TEMPLATE] = _template(base_size=14, title_size=20, ink=INK, grid=G
 # Projector: large type (titles >= 32 px, labels >= 18 px), black on white, stronger grid.
 pio.templates[PRESENT_TEMPLATE] = _template(base_size=20, title_size=34, ink="#000000",
                                             grid="#c8c8c8")
+
+
+# -- network page ------------------------------------------------------------------------
+STATUS_ORDER = ["appeared", "stayed", "disappeared"]
+
+
+def status_styles() -> dict[str, tuple[str, str]]:
+    """Compare mode: appeared / stayed / disappeared -> (colour, line dash)."""
+    return {"appeared": (CATEGORICAL[2], "solid"), "stayed": (MUTED, "solid"),
+            "disappeared": (CATEGORICAL[1], "dash")}
+
+
+def community_colours(numbers: Iterable[int]) -> dict[int, str]:
+    """Community number -> colour, by number; -1 (actors without a tie) is muted grey."""
+    ranked = sorted(n for n in set(numbers) if n >= 0)
+    colours = {n: CATEGORICAL[i % (len(CATEGORICAL) - 1)] for i, n in enumerate(ranked)}
+    return {**colours, -1: MUTED} if -1 in set(numbers) else colours
+
+
+def event_tie_style() -> tuple[str, str]:
+    """The optional shared-event ties: light and dotted, under the relations."""
+    return (with_alpha(MUTED, 0.55), "dot")

@@ -1,0 +1,381 @@
+"""The network of actors: the graph, its periods, metrics, communities, layout and exports.
+
+Pure functions (NetworkX + pandas, no Streamlit). The graph is a :class:`networkx.MultiDiGraph`
+with one node per row of ``actors.csv`` and one edge per row of ``relations.csv`` (key =
+``relation_id``); shared events (``event_actors.csv``) can add lighter ``event`` ties.
+
+Time: a tie is *active* in a period when its years ``[start, end]`` meet the period; a tie
+with a start and no end is still running; a tie with no year at all is shown in every period
+(the page says so). Layout and communities are computed once on the whole relations graph,
+seeded, and cached by the package's content hash, so actors keep their places and colours
+whatever the filters.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+from functools import lru_cache
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from anis_viz import i18n
+from anis_viz.data import Dataset
+from anis_viz.filters import year_bounds
+from anis_viz.i18n import t
+
+__all__ = [
+    "EVENT_TIE", "SEED", "active_subgraph", "build_graph", "communities", "compare_eras",
+    "era_years", "export_gexf", "export_graphml", "layout", "metrics", "name_of",
+    "neighbourhood", "pagerank", "period_of", "tie_active", "whole_communities",
+]
+
+SEED = 7  # same layout and communities on every run
+LARGE = 1000  # nodes: above this, layout by communities and sampled betweenness
+EVENT_TIE = "shared_event"  # relation code of the optional ties made by shared events
+SIZES = ("degree", "betweenness", "pagerank")
+COLOURS = ("kind", "community")
+STATUSES = ("appeared", "stayed", "disappeared")
+LABELLED = 15  # the most central actors always carry their name
+
+
+# -- the graph ----------------------------------------------------------------------------
+
+def _year(value) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
+    """Actors as nodes (name, name_en, kind, description, description_en, section_id, quote)
+    and relations as edges (relation_id, relation, tie="relation", start, end, quote,
+    section_id; years are int or None). With ``include_events``, two actors of one event get
+    an undirected ``tie="event"`` edge (relation :data:`EVENT_TIE`, event_id, title,
+    title_en, start, end, quote, section_id)."""
+    graph = nx.MultiDiGraph(content_hash=ds.content_hash, include_events=include_events)
+    actors = ds.actors
+    names_en = i18n.pick(actors, "name", "en")
+    for row, name_en in zip(actors.itertuples(index=False), names_en, strict=True):
+        graph.add_node(row.actor_id, name=row.name, name_en=name_en, kind=row.kind,
+                       description=row.description, description_en=row.description_en,
+                       section_id=row.section_id, quote=row.quote)
+    for row in ds.relations.itertuples(index=False):
+        graph.add_edge(row.source_id, row.target_id, key=row.relation_id,
+                       relation_id=row.relation_id, relation=row.relation, tie="relation",
+                       start=_year(row.start), end=_year(row.end), quote=row.quote,
+                       section_id=row.section_id)
+    if include_events and not ds.event_actors.empty:
+        events = ds.events.set_index("event_id")
+        for event_id, group in ds.event_actors.groupby("event_id", sort=True):
+            event = events.loc[event_id]
+            start = _year(event["start_year"])
+            end = _year(event["end_year"]) or start
+            for a, b in itertools.combinations(sorted(set(group["actor_id"])), 2):
+                graph.add_edge(a, b, key=f"{event_id}:{a}:{b}", relation_id="",
+                               relation=EVENT_TIE, tie="event", event_id=event_id,
+                               title=event["title"], title_en=event["title_en"] or event["title"],
+                               start=start, end=end, quote=event["quote"],
+                               section_id=event["section_id"])
+    return graph
+
+
+def name_of(graph: nx.Graph, node: str, lang: str = "fr") -> str:
+    data = graph.nodes[node]
+    return (data.get("name_en") if lang == "en" else None) or data.get("name") or node
+
+
+# -- time ---------------------------------------------------------------------------------
+
+def era_years(ds: Dataset) -> dict[str, tuple[int, int]]:
+    """Era id -> (first year, last year), in era order; an open era runs to the last year
+    the package speaks of."""
+    last = year_bounds(ds)[1]
+    eras = ds.eras.sort_values("start_date", kind="stable")
+    return {e: (int(s), int(f) if not pd.isna(f) else max(last, int(s)))
+            for e, s, f in zip(eras["era_id"], eras["start_year"], eras["end_year"], strict=True)}
+
+
+def period_of(ds: Dataset, eras=(), years: tuple[int, int] | None = None,
+              year: int | None = None) -> tuple[int, int] | None:
+    """The years a view covers: one ``year``, else the span of the chosen ``eras`` (cut to
+    ``years``), else ``years``; None for all time."""
+    if year is not None:
+        return (int(year), int(year))
+    spans = [era_years(ds)[e] for e in eras if e in era_years(ds)]
+    if spans:
+        first, last = min(s for s, _ in spans), max(e for _, e in spans)
+        if years:
+            first, last = max(first, years[0]), min(last, years[1])
+        return (first, last) if first <= last else (years[0], years[0]) if years else None
+    return tuple(years) if years else None
+
+
+def tie_active(start: int | None, end: int | None, years: tuple[int, int] | None) -> bool:
+    """Whether a tie of years [start, end] meets ``years``. No end: still running. No year
+    at all: undated, shown in every period."""
+    if years is None or (start is None and end is None):
+        return True
+    first, last = years
+    return (start if start is not None else -math.inf) <= last and \
+        (end if end is not None else math.inf) >= first
+
+
+def active_subgraph(graph: nx.MultiDiGraph, years: tuple[int, int] | None) -> nx.MultiDiGraph:
+    """The ties active in ``years`` and the actors they touch (all actors when None)."""
+    if years is None:
+        return graph.copy()
+    edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
+             if tie_active(d.get("start"), d.get("end"), years)]
+    touched = {u for u, _, _ in edges} | {v for _, v, _ in edges}
+    sub = nx.MultiDiGraph(**graph.graph)
+    sub.add_nodes_from((n, graph.nodes[n]) for n in graph if n in touched)
+    sub.add_edges_from((u, v, k, graph.edges[u, v, k]) for u, v, k in edges)
+    return sub
+
+
+def neighbourhood(graph: nx.MultiDiGraph, actor: str, depth: int = 1) -> nx.MultiDiGraph:
+    """The actors at most ``depth`` ties away from ``actor`` (either direction), with the
+    ties between them."""
+    if actor not in graph:
+        return nx.MultiDiGraph(**graph.graph)
+    reach = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), actor,
+                                                  cutoff=max(1, int(depth)))
+    return graph.subgraph(reach).copy()
+
+
+def compare_eras(graph: nx.MultiDiGraph, first: tuple[int, int], second: tuple[int, int]
+                 ) -> nx.MultiDiGraph:
+    """The union of two periods' graphs; every node and edge gets ``status``: ``appeared``
+    (only in the second), ``stayed`` (both) or ``disappeared`` (only in the first)."""
+    a, b = active_subgraph(graph, first), active_subgraph(graph, second)
+    union = nx.MultiDiGraph(**graph.graph)
+    for node in sorted(set(a) | set(b)):
+        status = "stayed" if node in a and node in b else "appeared" if node in b \
+            else "disappeared"
+        union.add_node(node, **graph.nodes[node], status=status)
+    edges_a, edges_b = set(a.edges(keys=True)), set(b.edges(keys=True))
+    for u, v, k in sorted(edges_a | edges_b):
+        status = "stayed" if (u, v, k) in edges_a and (u, v, k) in edges_b else \
+            "appeared" if (u, v, k) in edges_b else "disappeared"
+        union.add_edge(u, v, k, **graph.edges[u, v, k], status=status)
+    return union
+
+
+# -- metrics ------------------------------------------------------------------------------
+
+def _simple(graph: nx.Graph) -> nx.Graph:
+    """Undirected simple graph; ``weight`` = number of ties between two actors."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    for u, v in graph.edges():
+        if u == v:
+            continue
+        w = simple.edges[u, v]["weight"] + 1 if simple.has_edge(u, v) else 1
+        simple.add_edge(u, v, weight=w)
+    return simple
+
+
+def pagerank(simple: nx.Graph, alpha: float = 0.85, tol: float = 1e-10,
+             max_iter: int = 200) -> dict[str, float]:
+    """Weighted PageRank by power iteration in NumPy (NetworkX's own needs SciPy, which this
+    project does not install). Same result as :func:`networkx.pagerank`."""
+    nodes = list(simple)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = [(index[u], index[v], d.get("weight", 1)) for u, v, d in simple.edges(data=True)]
+    src = np.array([p[0] for p in pairs] + [p[1] for p in pairs], dtype=int)
+    dst = np.array([p[1] for p in pairs] + [p[0] for p in pairs], dtype=int)
+    w = np.array([p[2] for p in pairs] * 2, dtype=float)
+    out = np.bincount(src, weights=w, minlength=n)
+    dangling = out == 0
+    x = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        share = np.where(dangling, 0.0, x / np.where(dangling, 1.0, out))
+        new = np.bincount(dst, weights=share[src] * w, minlength=n) * alpha
+        new += (alpha * x[dangling].sum() + 1 - alpha) / n
+        done = np.abs(new - x).sum() < n * tol
+        x = new
+        if done:
+            break
+    return dict(zip(nodes, x.tolist(), strict=True))
+
+
+def communities(graph: nx.Graph) -> dict[str, int]:
+    """Actor -> community number (Louvain, seeded). Communities are numbered by size, then
+    by their first member; an actor without any tie gets -1."""
+    simple = _simple(graph)
+    found = nx.community.louvain_communities(simple, weight="weight", seed=SEED)
+    found = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
+    number = {node: i for i, members in enumerate(found) for node in members}
+    return {node: number.get(node, -1) for node in sorted(graph)}
+
+
+def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = None,
+            names: dict | None = None) -> pd.DataFrame:
+    """One row per actor: actor_id, name, kind, degree (number of ties), betweenness
+    (normalised; sampled above :data:`LARGE` actors), pagerank, community (number, -1 for no
+    tie) and community_name (``names``, else its most central member here), most central
+    first."""
+    simple = _simple(graph)
+    n = len(simple)
+    between = nx.betweenness_centrality(simple, k=min(n, 300) if n > LARGE else None,
+                                        seed=SEED) if n else {}
+    rank = pagerank(simple)
+    community = community if community is not None else communities(graph)
+    frame = pd.DataFrame({
+        "actor_id": list(graph),
+        "name": [name_of(graph, a, lang) for a in graph],
+        "kind": [graph.nodes[a].get("kind", "") for a in graph],
+        "degree": [graph.degree(a) for a in graph],
+        "betweenness": [between.get(a, 0.0) for a in graph],
+        "pagerank": [rank.get(a, 0.0) for a in graph],
+        "community": [community.get(a, -1) for a in graph],
+    }, columns=["actor_id", "name", "kind", "degree", "betweenness", "pagerank", "community"])
+    frame = frame.sort_values(["degree", "betweenness", "name"], ascending=[False, False, True],
+                              kind="stable").reset_index(drop=True)
+    if names is None:
+        leaders = frame[frame["community"] >= 0].drop_duplicates("community")
+        names = dict(zip(leaders["community"], leaders["name"], strict=True))
+    frame["community_name"] = frame["community"].map(
+        lambda c: names.get(c) if c >= 0 else t("network.community.none", lang))
+    return frame
+
+
+# -- layout -------------------------------------------------------------------------------
+
+class _Keyed:
+    """A graph that hashes by the package's content hash, for :func:`functools.lru_cache`."""
+
+    def __init__(self, key: tuple, graph: nx.Graph):
+        self.key, self.graph = key, graph
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Keyed) and other.key == self.key
+
+
+def _spring(graph: nx.Graph, iterations: int = 200) -> dict:
+    if len(graph) == 0:
+        return {}
+    if len(graph) == 1:
+        return {next(iter(graph)): np.zeros(2)}
+    k = 1.6 / math.sqrt(len(graph))  # a little more room than the default, for labels
+    return nx.spring_layout(graph, k=k, seed=SEED, iterations=iterations, weight=None)
+
+
+def _by_communities(simple: nx.Graph, community: dict) -> dict:
+    """Large graphs: lay each community out on its own (dense spring, < 500 nodes each, no
+    SciPy), then place the communities by a spring layout of the community graph."""
+    groups: dict[int, list] = {}
+    for node in sorted(simple):
+        groups.setdefault(community.get(node, -1), []).append(node)
+    meta = nx.Graph()
+    meta.add_nodes_from(groups)
+    for u, v in simple.edges():
+        a, b = community.get(u, -1), community.get(v, -1)
+        if a != b:
+            meta.add_edge(a, b, weight=meta.edges[a, b]["weight"] + 1 if meta.has_edge(a, b)
+                          else 1)
+    centres = _spring(meta, iterations=100) if len(meta) < 500 else nx.circular_layout(meta)
+    rng = np.random.default_rng(SEED)
+    pos = {}
+    for number, members in groups.items():
+        radius = 0.12 * math.sqrt(len(members) / max(1, len(simple))) * math.sqrt(len(groups))
+        if 1 < len(members) < 500:
+            local = _spring(simple.subgraph(members), iterations=50)
+        else:  # isolated actors, or one giant group: a seeded disc
+            angles, spread = rng.uniform(0, 2 * math.pi, len(members)), \
+                np.sqrt(rng.uniform(0, 1, len(members)))
+            local = {m: np.array([math.cos(a) * s, math.sin(a) * s])
+                     for m, a, s in zip(members, angles, spread, strict=True)}
+        for node, xy in local.items():
+            pos[node] = np.asarray(centres[number]) + radius * np.asarray(xy)
+    return pos
+
+
+@lru_cache(maxsize=8)
+def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
+    graph = keyed.graph
+    simple = _simple(graph)
+    lonely = [n for n in simple if simple.degree(n) == 0]
+    tied = simple.subgraph(n for n in simple if simple.degree(n) > 0)
+    pos = _by_communities(tied, communities(tied)) if len(tied) > LARGE else _spring(tied)
+    out = {}
+    if pos:
+        xy = np.array([pos[n] for n in tied])
+        low, high = xy.min(axis=0), xy.max(axis=0)
+        span = np.where(high - low > 0, high - low, 1)
+        top = -0.88 if lonely else -1.0  # leave a bottom row for actors without any tie
+        for n in tied:
+            x, y = (np.asarray(pos[n]) - low) / span
+            out[n] = (round(float(x * 2 - 1), 6), round(float(top + y * (1 - top)), 6))
+    # actors without any tie: rows along the bottom, in id order
+    per_row = max(1, min(len(lonely), 12))
+    for i, n in enumerate(lonely):
+        row, col = divmod(i, per_row)
+        x = -1 + 2 * (col + 0.5) / per_row if per_row > 1 else 0.0
+        out[n] = (round(x, 6), round(-1.0 - 0.08 * row, 6))
+    return out
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Actor -> (x, y) in [-1, 1], seeded. Cached by the graph's ``content_hash`` (set by
+    :func:`build_graph`): lay out the whole relations graph once, then reuse the positions
+    for every period and neighbourhood so nothing jumps."""
+    key = (graph.graph.get("content_hash") or id(graph), len(graph), graph.number_of_edges())
+    return _cached_layout(_Keyed(key, graph))
+
+
+@lru_cache(maxsize=8)
+def _cached_communities(keyed: _Keyed) -> dict[str, int]:
+    return communities(keyed.graph)
+
+
+def whole_communities(graph: nx.Graph) -> dict[str, int]:
+    """:func:`communities` of the whole graph, cached like :func:`layout`."""
+    key = (graph.graph.get("content_hash") or id(graph), len(graph), graph.number_of_edges())
+    return _cached_communities(_Keyed(key, graph))
+
+
+# -- exports ------------------------------------------------------------------------------
+
+def _exportable(graph: nx.MultiDiGraph, table: pd.DataFrame | None) -> nx.MultiDiGraph:
+    """A copy for Gephi: every attribute kept, empty ones left out (GraphML has no None),
+    the metrics added to the nodes, ``label`` = the actor's name."""
+    out = nx.MultiDiGraph()
+    out.graph.update({k: v for k, v in graph.graph.items()
+                      if isinstance(v, str | int | float | bool)})
+    rows = {} if table is None else table.set_index("actor_id").to_dict("index")
+    for node, data in graph.nodes(data=True):
+        attrs = {k: v for k, v in data.items() if v is not None}
+        attrs["label"] = data.get("name") or node
+        for column in ("degree", "betweenness", "pagerank", "community", "community_name"):
+            if column in rows.get(node, {}):
+                value = rows[node][column]
+                attrs[column] = value.item() if hasattr(value, "item") else value
+        out.add_node(node, **attrs)
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        out.add_edge(u, v, key=k, **{a: b for a, b in data.items() if b is not None})
+    return out
+
+
+def export_graphml(graph: nx.MultiDiGraph, table: pd.DataFrame | None = None) -> bytes:
+    """The graph as GraphML, with every node and edge attribute and the metrics."""
+    buffer = io.BytesIO()
+    nx.write_graphml(_exportable(graph, table), buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def export_gexf(graph: nx.MultiDiGraph, table: pd.DataFrame | None = None) -> bytes:
+    """The graph as GEXF 1.2 (Gephi's own format), with every attribute and the metrics."""
+    buffer = io.BytesIO()
+    exportable = _exportable(graph, table)
+    exportable.graph = {}  # GEXF writes graph attributes as its mode/meta, not as data
+    nx.write_gexf(exportable, buffer, encoding="utf-8")
+    return buffer.getvalue()

@@ -1,0 +1,419 @@
+"""One view of the network page, from its URL parameters to a figure, words and tables.
+
+``parse_view(ds, params)`` reads the page's parameters (era, years, year, compare, actor,
+depth, size, colour, events); :func:`compute` turns a view into the graph shown, its
+metrics, the node and edge tables the figure builder draws, a title and a text alternative;
+:func:`charts` is the page's entry in :data:`anis_viz.charts.BUILDERS`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from dataclasses import dataclass, replace
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+
+from anis_viz import network, style
+from anis_viz.data import Dataset
+from anis_viz.export import Chart
+from anis_viz.figures.network import network_figure
+from anis_viz.i18n import format_span, pick, t
+
+__all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
+           "years_text",
+           "node_frame", "edge_frame", "label_positions", "actor_ties", "actor_events"]
+
+DEPTHS = (1, 2, 3)
+WRAP = 60  # characters per line of a quote in a hover box
+
+
+@dataclass(frozen=True)
+class View:
+    """What the network page shows. ``eras``/``years`` are the shared filters; ``year`` one
+    year; ``compare`` two era ids; ``actor`` a focus with its ``depth``."""
+
+    eras: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    year: int | None = None
+    compare: tuple[str, str] | None = None
+    actor: str = ""
+    depth: int = 1
+    size: str = "degree"
+    colour: str = "kind"
+    events: bool = False
+
+
+def _int(text, default=None):
+    try:
+        return int(str(text).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def parse_view(ds: Dataset, params: dict | None) -> View:
+    """A view from URL-like parameters (strings); unknown or mangled values fall back to
+    the defaults, so a broken link still opens the page."""
+    params = dict(params or {})
+    known = set(ds.eras["era_id"])
+    eras = tuple(e for e in str(params.get("era", "")).split(",") if e in known)
+    years = None
+    if "-" in str(params.get("years", "")):
+        first, last = (_int(p) for p in str(params["years"]).split("-", 1))
+        years = (min(first, last), max(first, last)) if None not in (first, last) else None
+    compare = tuple(e for e in str(params.get("compare", "")).split(",") if e in known)[:2]
+    actor = str(params.get("actor", ""))
+    return View(
+        eras=eras, years=years, year=_int(params.get("year")),
+        compare=compare if len(compare) == 2 else None,
+        actor=actor if actor in set(ds.actors["actor_id"]) else "",
+        depth=min(max(_int(params.get("depth"), 1), 1), 3),
+        size=params.get("size") if params.get("size") in network.SIZES else "degree",
+        colour=params.get("colour") if params.get("colour") in network.COLOURS else "kind",
+        events=str(params.get("events", "")) in ("1", "true"),
+    )
+
+
+def view_params(view: View) -> dict[str, str | None]:
+    """The page's own URL parameters for ``view`` (defaults left out)."""
+    return {"year": view.year, "compare": ",".join(view.compare or ()) or None,
+            "actor": view.actor or None, "depth": view.depth if view.actor and view.depth != 1
+            else None, "size": None if view.size == "degree" else view.size,
+            "colour": None if view.colour == "kind" else view.colour,
+            "events": "1" if view.events else None}
+
+
+# -- words --------------------------------------------------------------------------------
+
+def years_text(start: int | None, end: int | None, lang: str = "fr") -> str:
+    """A tie's years: ``2006 – 2015``, ``depuis 2006``, ``jusqu’en 2012``, ``sans date``."""
+    if start is None and end is None:
+        return t("network.years.none", lang)
+    if start is None:
+        return t("network.years.until", lang, end=end)
+    if end == start:
+        return str(start)
+    return format_span(str(start), "" if end is None else str(end), lang)
+
+
+def _era_names(ds: Dataset, lang: str) -> dict[str, str]:
+    eras = ds.eras
+    column = "short_label" if "short_label" in eras else "label"
+    return dict(zip(eras["era_id"], pick(eras, column, lang), strict=True))
+
+
+def _period_words(ds: Dataset, view: View, period, lang: str) -> str:
+    if period is None:
+        return ""
+    if view.year is None and view.eras and not view.years:
+        return ", ".join(_era_names(ds, lang)[e] for e in view.eras)
+    first, last = period
+    return str(first) if first == last else format_span(str(first), str(last), lang)
+
+
+def _quote(text: str, lang: str) -> str:
+    lines = "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), WRAP))
+    return t("network.hover.quote", lang, quote=lines)
+
+
+# -- tables the figure draws --------------------------------------------------------------
+
+def label_positions(nodes: pd.DataFrame, *, width: int = 1000, height: int = 640,
+                    font: int = 12) -> list[str]:
+    """A text position for each labelled node (``label`` not empty), chosen in order so
+    labels overlap each other and the markers as little as possible."""
+    sx, sy = width / 2.5, height / 2.4  # pixels per unit of the [-1, 1] layout
+    placed: list[tuple[float, float, float, float]] = []
+    centres = [(x * sx, y * sy) for x, y in zip(nodes["x"], nodes["y"], strict=True)]
+    options = {"top center": (0, 1), "bottom center": (0, -1), "middle right": (1, 0),
+               "middle left": (-1, 0)}
+    result = []
+    for (cx, cy), label, size in zip(centres, nodes["label"], nodes["marker"], strict=True):
+        if not label:
+            result.append("top center")
+            continue
+        w, h, gap = 0.6 * font * len(label), font * 1.3, size / 2 + 2
+        best, best_cost = "top center", math.inf
+        for name, (dx, dy) in options.items():
+            left = cx - w / 2 + dx * (w / 2 + gap)
+            bottom = cy - h / 2 + dy * (h / 2 + gap)
+            box = (left, bottom, left + w, bottom + h)
+            cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
+            cost += sum(box[0] <= px <= box[2] and box[1] <= py <= box[3]
+                        for px, py in centres if (px, py) != (cx, cy))
+            cost += 0.5 * (abs(box[0]) > width / 2 or abs(box[2]) > width / 2)
+            if cost < best_cost:
+                best, best_cost = name, cost
+        dx, dy = options[best]
+        left, bottom = cx - w / 2 + dx * (w / 2 + gap), cy - h / 2 + dy * (h / 2 + gap)
+        placed.append((left, bottom, left + w, bottom + h))
+        result.append(best)
+    return result
+
+
+def _overlap(a, b) -> float:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFrame, *,
+               lang: str = "fr", size: str = "degree", colour: str = "kind",
+               labelled: int = network.LABELLED, focus: str = "") -> pd.DataFrame:
+    """One row per actor shown: actor_id, x, y, name, kind, group, group_label, colour,
+    symbol, value (the chosen centrality), marker (size in px), label (name or ''),
+    textposition, hover (HTML, data escaped), order."""
+    kinds = style.kind_styles(ds.actors["kind"])
+    kind_rank = {k: i for i, k in enumerate(kinds)}
+    rows = table.set_index("actor_id")
+    frame = pd.DataFrame({"actor_id": list(graph)})
+    frame["x"] = [pos[a][0] for a in graph]
+    frame["y"] = [pos[a][1] for a in graph]
+    frame["name"] = [network.name_of(graph, a, lang) for a in graph]
+    frame["kind"] = [graph.nodes[a].get("kind", "") for a in graph]
+    frame["value"] = [float(rows.at[a, size]) for a in graph]
+    frame["symbol"] = frame["kind"].map(lambda k: kinds.get(k, ("", "circle"))[1])
+    kind_labels = frame["kind"].map(lambda k: ds.label("kind", k, lang))
+    if "status" in graph.graph.get("marks", ()):
+        statuses = style.status_styles()
+        frame["group"] = [graph.nodes[a]["status"] for a in graph]
+        frame["group_label"] = frame["group"].map(lambda s: t(f"network.status.{s}", lang))
+        frame["colour"] = frame["group"].map(lambda s: statuses[s][0])
+        frame["order"] = frame["group"].map(network.STATUSES.index)
+    elif colour == "community":
+        numbers = [int(rows.at[a, "community"]) for a in graph]
+        colours = style.community_colours(numbers)
+        frame["group"] = numbers
+        frame["group_label"] = [str(rows.at[a, "community_name"]) for a in graph]
+        frame["colour"] = frame["group"].map(colours)
+        frame["order"] = frame["group"].map(lambda n: n if n >= 0 else 10**6)
+    else:
+        frame["group"] = frame["kind"]
+        frame["group_label"] = kind_labels
+        frame["colour"] = frame["kind"].map(lambda k: kinds[k][0])
+        frame["order"] = frame["kind"].map(kind_rank)
+    peak = frame["value"].max() if len(frame) else 0
+    frame["marker"] = [10 + 26 * math.sqrt(v / peak) if peak > 0 else 12
+                       for v in frame["value"]]
+    ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
+    shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
+    frame["label"] = [html.escape(n) if a in shown else ""
+                      for a, n in zip(frame["actor_id"], frame["name"], strict=True)]
+    # place the most central labels first: they get the best spots
+    placing = frame.loc[ranked.index]
+    positions = dict(zip(placing.index, label_positions(placing), strict=True))
+    frame["textposition"] = [positions[i] for i in frame.index]
+    hovers = []
+    for a, name, label in zip(frame["actor_id"], frame["name"], kind_labels, strict=True):
+        r = rows.loc[a]
+        lines = [f"<b>{html.escape(name)}</b>", html.escape(label),
+                 t("network.hover.metrics", lang, degree=int(r["degree"]),
+                   betweenness=f"{r['betweenness']:.3f}", pagerank=f"{r['pagerank']:.3f}"),
+                 html.escape(t("network.hover.community", lang, name=r["community_name"]))]
+        if "status" in graph.nodes[a]:
+            lines.append(t("network.hover.status", lang,
+                           status=t(f"network.status.{graph.nodes[a]['status']}", lang)))
+        hovers.append("<br>".join(lines))
+    frame["hover"] = hovers
+    return frame
+
+
+def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "fr"
+               ) -> pd.DataFrame:
+    """One row per tie shown: source, target, key, x0, y0, x1, y1, relation, group,
+    group_label, colour, dash, order, hover (HTML: who, relation label, years, quote and
+    section, data escaped)."""
+    codes = list(ds.relations["relation"])
+    styles = style.relation_styles(codes)
+    rank = {r: i for i, r in enumerate(styles)}
+    statuses = style.status_styles()
+    marked = "status" in graph.graph.get("marks", ())
+    rows = []
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        relation = d.get("relation", "")
+        event = d.get("tie") == "event"
+        label = t("network.shared_event", lang) if event else ds.label("relation", relation,
+                                                                      lang)
+        if marked:
+            group, group_label = d["status"], t(f"network.status.{d['status']}", lang)
+            colour, dash = statuses[d["status"]]
+            order = network.STATUSES.index(d["status"])
+        else:
+            group, group_label = relation, label
+            colour, dash = style.event_tie_style() if event else styles[relation]
+            order = len(rank) if event else rank[relation]
+        source, target = (html.escape(network.name_of(graph, n, lang)) for n in (u, v))
+        if event:
+            title = d.get("title_en") if lang == "en" else d.get("title", "")
+            who = (f"<b>{source}</b> · <b>{target}</b><br>{html.escape(label)} : "
+                   f"{html.escape(title or '')}")
+        else:
+            who = f"<b>{source}</b> {html.escape(label)} <b>{target}</b>"
+        lines = [who, html.escape(years_text(d.get("start"), d.get("end"), lang)),
+                 _quote(d.get("quote", ""), lang),
+                 html.escape(t("network.hover.section", lang, section=d.get("section_id", "")))]
+        if marked:
+            lines.insert(1, html.escape(t("network.hover.status", lang, status=group_label)))
+        rows.append({"source": u, "target": v, "key": k, "x0": pos[u][0], "y0": pos[u][1],
+                     "x1": pos[v][0], "y1": pos[v][1], "relation": relation, "group": group,
+                     "group_label": group_label, "colour": colour, "dash": dash,
+                     "order": order, "hover": "<br>".join(lines)})
+    columns = ["source", "target", "key", "x0", "y0", "x1", "y1", "relation", "group",
+               "group_label", "colour", "dash", "order", "hover"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# -- one view -----------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    """Everything the page shows for one view."""
+
+    view: View
+    whole: nx.MultiDiGraph      # every actor and tie (with event ties when asked)
+    graph: nx.MultiDiGraph      # what is drawn
+    metrics: pd.DataFrame       # of the graph drawn (see network.metrics)
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    figure: go.Figure
+    title: str
+    alt: str
+    period: tuple[int, int] | None
+    note: str = ""              # e.g. the focus actor has no tie in the period
+
+
+def _relations_graph(ds: Dataset) -> nx.MultiDiGraph:
+    return network.build_graph(ds, include_events=False)
+
+
+def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
+            template: str = style.TEMPLATE, base: nx.MultiDiGraph | None = None) -> Result:
+    """The graph, tables, figure and words of ``view``. ``base`` (the relations graph of
+    ``ds``) may be passed in to save rebuilding it."""
+    view = view or View()
+    relations = base if base is not None else _relations_graph(ds)
+    whole = network.build_graph(ds, include_events=True) if view.events else relations
+    pos = network.layout(relations)  # whole relations graph: the same places in every view
+    community = network.whole_communities(relations)
+    whole_table = network.metrics(relations, lang, community)
+    leaders = whole_table[whole_table["community"] >= 0].drop_duplicates("community")
+    names = dict(zip(leaders["community"], leaders["name"], strict=True))
+    note, period = "", None
+    if view.compare:
+        spans = network.era_years(ds)
+        graph = network.compare_eras(whole, spans[view.compare[0]], spans[view.compare[1]])
+        graph.graph["marks"] = ("status",)
+        era = _era_names(ds, lang)
+        title = t("network.title.compare", lang, first=era[view.compare[0]],
+                  second=era[view.compare[1]])
+    else:
+        period = network.period_of(ds, view.eras, view.years, view.year)
+        graph = network.active_subgraph(whole, period)
+        words = _period_words(ds, view, period, lang)
+        title = t("network.title.period", lang, period=words) if words else \
+            t("network.title.all", lang)
+        if view.actor:
+            name = network.name_of(whole, view.actor, lang)
+            if view.actor not in graph:
+                note = t("network.not_in_period", lang, name=name)
+                graph = whole
+            graph = network.neighbourhood(graph, view.actor, view.depth)
+            title = t("network.title.actor", lang, name=name, depth=view.depth) + \
+                (f" — {words}" if words and not note else "")
+    table = network.metrics(graph, lang, community, names)
+    nodes = node_frame(ds, graph, pos, table, lang=lang, size=view.size, colour=view.colour,
+                       focus=view.actor)
+    edges = edge_frame(ds, graph, pos, lang=lang)
+    legend = ("network.legend.status" if view.compare else
+              "network.legend.communities" if view.colour == "community" else
+              "network.legend.kinds")
+    figure = network_figure(nodes, edges, node_legend=t(legend, lang),
+                            edge_legend=t("network.legend.status" if view.compare
+                                          else "network.legend.ties", lang),
+                            template=template)
+    result = Result(view, whole, graph, table, nodes, edges, figure, title, "", period, note)
+    return replace(result, alt=alt_text(result, lang, _era_names(ds, lang)))
+
+
+def alt_text(result: Result, lang: str = "fr", era_names: dict | None = None) -> str:
+    """The chart's text alternative, from the data shown."""
+    graph, table, view = result.graph, result.metrics, result.view
+    if len(graph) == 0:
+        return t("network.alt.empty", lang)
+    if view.compare:
+        nodes = pd.Series([d["status"] for _, d in graph.nodes(data=True)]).value_counts()
+        edges = pd.Series([d["status"] for *_, d in graph.edges(data=True)],
+                          dtype=object).value_counts()
+        era = [(era_names or {}).get(e, e) for e in view.compare]
+        return t("network.alt.compare", lang, first=era[0], second=era[1],
+                 appeared=int(nodes.get("appeared", 0)), stayed=int(nodes.get("stayed", 0)),
+                 disappeared=int(nodes.get("disappeared", 0)),
+                 e_appeared=int(edges.get("appeared", 0)), e_stayed=int(edges.get("stayed", 0)),
+                 e_disappeared=int(edges.get("disappeared", 0)))
+    ranked = table.sort_values([view.size, "name"], ascending=[False, True], kind="stable")
+    top = ", ".join(f"{n} ({v:.3g})" for n, v in zip(ranked["name"].head(5),
+                                                      ranked[view.size].head(5)))
+    relations = result.edges.groupby("group_label").size().sort_values(ascending=False)
+    tied = table[table["community"] >= 0]
+    biggest = tied["community_name"].value_counts()
+    return t("network.alt", lang,
+             period=f" ({result.title})" if result.period or view.actor else "",
+             nodes=len(graph), edges=graph.number_of_edges(),
+             size=t(f"network.size.{view.size}", lang), top=top or "—",
+             relations=", ".join(f"{k} {v}" for k, v in relations.items()) or "—",
+             communities=tied["community"].nunique(),
+             biggest=biggest.index[0] if len(biggest) else "—")
+
+
+def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Chart]:
+    """The network page's chart for the registry (deck, assembly pack, CLI export)."""
+    return [chart_of(compute(ds, lang, parse_view(ds, view)), lang)]
+
+
+def chart_of(result: Result, lang: str = "fr") -> Chart:
+    """A computed view as a :class:`~anis_viz.export.Chart` (data: the metrics table)."""
+    data = result.metrics.drop(columns=["community"])
+    quotes = result.edges.assign(
+        quote=[result.graph.edges[u, v, k].get("quote", "") for u, v, k in
+               zip(result.edges["source"], result.edges["target"], result.edges["key"])],
+        section_id=[result.graph.edges[u, v, k].get("section_id", "") for u, v, k in
+                    zip(result.edges["source"], result.edges["target"], result.edges["key"])],
+    )[["quote", "section_id"]].drop_duplicates() if len(result.edges) else pd.DataFrame()
+    span = "" if result.period is None else "-".join(dict.fromkeys(map(str, result.period)))
+    return Chart(slug=t("network.slug", lang), figure=result.figure, data=data,
+                 title=result.title, alt=result.alt, span=span, quotes=quotes)
+
+
+# -- the actor card -----------------------------------------------------------------------
+
+def actor_ties(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
+               ) -> pd.DataFrame:
+    """The actor's ties (either direction): tie (``a fondé → Jardins``), years, quote,
+    section_id."""
+    rows = []
+    for u, v, _k, d in sorted(graph.in_edges(actor, keys=True, data=True)) + \
+            sorted(graph.out_edges(actor, keys=True, data=True)):
+        if d.get("tie") == "event":
+            continue
+        label = ds.label("relation", d["relation"], lang)
+        source, target = network.name_of(graph, u, lang), network.name_of(graph, v, lang)
+        rows.append({"tie": f"{source} — {label} → {target}",
+                     "years": years_text(d.get("start"), d.get("end"), lang),
+                     "quote": d.get("quote", ""), "section_id": d.get("section_id", "")})
+    return pd.DataFrame(rows, columns=["tie", "years", "quote", "section_id"])
+
+
+def actor_events(ds: Dataset, actor: str, lang: str = "fr") -> pd.DataFrame:
+    """Events the actor took part in, in date order: event, date, role, quote, section_id."""
+    from anis_viz.i18n import format_date
+
+    links = ds.event_actors[ds.event_actors["actor_id"] == actor]
+    events = ds.events.merge(links, on="event_id").sort_values("start_date", kind="stable")
+    return pd.DataFrame({
+        "event": pick(events, "title", lang),
+        "date": [format_date(s, p, lang, e) for s, p, e in
+                 zip(events["start"], events["date_precision"], events["end"], strict=True)],
+        "role": [ds.label("role", r, lang) for r in events["role"]],
+        "quote": events["quote"], "section_id": events["section_id"],
+    }, columns=["event", "date", "role", "quote", "section_id"]).reset_index(drop=True)
