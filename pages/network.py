@@ -62,20 +62,13 @@ for key, default in (("net_mode", "period"), ("net_actor", None), ("net_depth", 
                      ("net_year", first), ("net_cmp_a", eras[0] if eras else None),
                      ("net_cmp_b", eras[min(1, len(eras) - 1)] if eras else None)):
     st.session_state.setdefault(key, default)
-top = st.columns([3, 2, 2, 2])
+top = st.columns([2, 5])
 mode = top[0].segmented_control(
     t("network.mode", lang), ["period", "compare"], key="net_mode",
     format_func=lambda m: t(f"network.mode.{m}", lang))
-size = top[1].selectbox(t("network.size", lang), network.SIZES, key="net_size",
-                        format_func=lambda s: t(f"network.size.{s}", lang),
-                        help=t("network.size.help", lang))
-colour = top[2].selectbox(t("network.colour", lang), network.COLOURS, key="net_colour",
-                          format_func=lambda c: t(f"network.colour.{c}", lang))
-events = top[3].toggle(t("network.events", lang), key="net_events",
-                       help=t("network.events.help", lang))
 compare = year = None
 if mode == "compare":
-    left, right = st.columns(2)
+    left, right = top[1].columns(2)
     a = left.selectbox(t("network.compare.first", lang), eras, key="net_cmp_a",
                        format_func=era_names.get)
     b = right.selectbox(t("network.compare.second", lang), eras, key="net_cmp_b",
@@ -84,23 +77,30 @@ if mode == "compare":
 else:
     st.session_state["net_era"] = filters.eras[0] if len(filters.eras) == 1 else \
         "all" if not filters.eras else None
-    row = st.columns([5, 1, 3])
-    row[0].segmented_control(t("network.era", lang), ["all", *eras], key="net_era",
+    top[1].segmented_control(t("network.era", lang), ["all", *eras], key="net_era",
                              on_change=_era_changed,
                              format_func=lambda e: t("network.era.all", lang)
                              if e == "all" else era_names[e])
-    single = row[1].toggle(t("network.year.toggle", lang), key="net_single")
-    if single:
-        year = row[2].slider(t("network.year", lang), first, last, key="net_year")
-focus = st.columns([3, 2, 2])
+    row = st.columns([2, 5])
+    if row[0].toggle(t("network.year.toggle", lang), key="net_single"):
+        year = row[1].slider(t("network.year", lang), first, last, key="net_year")
+focus = st.columns([3, 2, 2, 2])
 actor = focus[0].selectbox(t("network.actor", lang), sorted(names, key=names.get),
                            key="net_actor", format_func=names.get,
                            placeholder=t("network.actor.placeholder", lang))
+size = focus[1].selectbox(t("network.size", lang), network.SIZES, key="net_size",
+                          format_func=lambda s: t(f"network.size.{s}", lang),
+                          help=t("network.size.help", lang))
+colour = focus[2].selectbox(t("network.colour", lang), network.COLOURS, key="net_colour",
+                            format_func=lambda c: t(f"network.colour.{c}", lang))
+events = focus[3].toggle(t("network.events", lang), key="net_events",
+                         help=t("network.events.help", lang))
 depth = 1
 if actor and not compare:
-    depth = focus[1].segmented_control(t("network.depth", lang), [1, 2, 3],
-                                       key="net_depth") or 1
-    focus[2].button(t("network.whole", lang), on_click=_clear_actor, icon=":material/hub:")
+    around = st.columns([3, 6])
+    depth = around[0].segmented_control(t("network.depth", lang), [1, 2, 3],
+                                        key="net_depth") or 1
+    around[1].button(t("network.whole", lang), on_click=_clear_actor, icon=":material/hub:")
 
 view = nv.View(eras=filters.eras, years=filters.years, year=year, compare=compare,
                actor=actor if not compare else "", depth=depth, size=size or "degree",

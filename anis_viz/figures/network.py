@@ -66,7 +66,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
     for group, rows in _groups(nodes):
         fig.add_trace(scatter(
             x=rows["x"], y=rows["y"], mode="markers+text",
-            marker=dict(size=list(rows["marker"]), color=rows["colour"].iloc[0],
+            marker=dict(size=list(rows["marker"]), color=rows["colour"].iloc[0], opacity=1,
                         symbol=list(rows["symbol"]), line=dict(color=style.BACKGROUND,
                                                                width=1.2)),
             text=list(rows["label"]), textposition=list(rows["textposition"]),
