@@ -299,28 +299,54 @@ def _by_communities(simple: nx.Graph, community: dict) -> dict:
     return pos
 
 
+def _fit(pos: dict, nodes, box: tuple[float, float, float, float], spread: float = 0.0
+         ) -> dict[str, tuple[float, float]]:
+    """Scale positions into ``box`` (x0, y0, x1, y1). ``spread`` mixes in each axis's rank
+    order (0: as laid out, 1: evenly spaced), which opens up a crowded core so labels fit."""
+    nodes = list(nodes)
+    xy = np.array([pos[n] for n in nodes], dtype=float).reshape(len(nodes), 2)
+    low, high = xy.min(axis=0), xy.max(axis=0)
+    unit = np.where(high - low > 0, (xy - low) / np.where(high - low > 0, high - low, 1), 0.5)
+    if spread and len(nodes) > 2:
+        ranks = xy.argsort(axis=0).argsort(axis=0) / (len(nodes) - 1)
+        unit = (1 - spread) * unit + spread * ranks
+    x0, y0, x1, y1 = box
+    return {n: (round(float(x0 + u[0] * (x1 - x0)), 6), round(float(y0 + u[1] * (y1 - y0)), 6))
+            for n, u in zip(nodes, unit, strict=True)}
+
+
+ROW_UNITS = 14  # cells per row of the bottom band (small components, actors with no tie)
+
+
 @lru_cache(maxsize=8)
 def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
-    graph = keyed.graph
-    simple = _simple(graph)
-    lonely = [n for n in simple if simple.degree(n) == 0]
-    tied = simple.subgraph(n for n in simple if simple.degree(n) > 0)
-    pos = _by_communities(tied, communities(tied)) if len(tied) > LARGE else _spring(tied)
-    out = {}
-    if pos:
-        xy = np.array([pos[n] for n in tied])
-        low, high = xy.min(axis=0), xy.max(axis=0)
-        span = np.where(high - low > 0, high - low, 1)
-        top = -0.88 if lonely else -1.0  # leave a bottom row for actors without any tie
-        for n in tied:
-            x, y = (np.asarray(pos[n]) - low) / span
-            out[n] = (round(float(x * 2 - 1), 6), round(float(top + y * (1 - top)), 6))
-    # actors without any tie: rows along the bottom, in id order
-    per_row = max(1, min(len(lonely), 12))
-    for i, n in enumerate(lonely):
-        row, col = divmod(i, per_row)
-        x = -1 + 2 * (col + 0.5) / per_row if per_row > 1 else 0.0
-        out[n] = (round(x, 6), round(-1.0 - 0.08 * row, 6))
+    simple = _simple(keyed.graph)
+    parts = sorted((sorted(c) for c in nx.connected_components(simple)),
+                   key=lambda c: (-len(c), c[0]))
+    main = parts[0] if parts and len(parts[0]) > 1 else []
+    rest = parts[1:] if main else parts
+    # the small components, then the actors without a tie, packed in rows along the bottom
+    cells, row, used = [], 0, 0
+    for part in rest:
+        width = min(ROW_UNITS, math.ceil(math.sqrt(len(part))) + (len(part) > 1))
+        if used + width > ROW_UNITS:
+            row, used = row + 1, 0
+        cells.append((part, row, used, width))
+        used += width
+    rows = row + 1 if cells else 0
+    band, unit = 0.2, 2 / ROW_UNITS
+    out: dict[str, tuple[float, float]] = {}
+    if main:
+        sub = simple.subgraph(main)
+        pos = _by_communities(sub, communities(sub)) if len(sub) > LARGE else _spring(sub)
+        out |= _fit(pos, main, (-1, -1 + rows * band + (0.06 if rows else 0), 1, 1),
+                    spread=0.0 if len(sub) > LARGE else 0.4)
+    for part, r, col, width in cells:
+        x0, y1 = -1 + col * unit, -1 + (rows - r) * band
+        box = (x0 + 0.2 * unit, y1 - band * 0.85, x0 + (width - 0.2) * unit, y1 - band * 0.3)
+        if len(part) == 1:
+            box = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) * 2
+        out |= _fit(_spring(simple.subgraph(part), iterations=100), part, box)
     return out
 
 

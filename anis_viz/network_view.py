@@ -114,6 +114,11 @@ def _period_words(ds: Dataset, view: View, period, lang: str) -> str:
     return str(first) if first == last else format_span(str(first), str(last), lang)
 
 
+def _short(name: str, limit: int = 26) -> str:
+    """A label for the chart: long names are cut (the hover box has them whole)."""
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+
+
 def _quote(text: str, lang: str) -> str:
     lines = "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), WRAP))
     return t("network.hover.quote", lang, quote=lines)
@@ -121,15 +126,19 @@ def _quote(text: str, lang: str) -> str:
 
 # -- tables the figure draws --------------------------------------------------------------
 
-def label_positions(nodes: pd.DataFrame, *, width: int = 1000, height: int = 640,
-                    font: int = 12) -> list[str]:
+def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
+                    font: int = 12, keep=lambda label: False) -> list[str | None]:
     """A text position for each labelled node (``label`` not empty), chosen in order so
-    labels overlap each other and the markers as little as possible."""
-    sx, sy = width / 2.5, height / 2.4  # pixels per unit of the [-1, 1] layout
+    labels overlap each other, the markers and the plot's edges as little as possible;
+    None where every position would cover a name already placed (unless ``keep(label)``).
+    ``width``/``height``: the plot area in pixels (the page's, at 1280 px wide)."""
+    sx, sy = width / 2.44, height / 2.24  # pixels per unit of the [-1, 1] layout
+    right, top = 1.22 * sx, 1.12 * sy
     placed: list[tuple[float, float, float, float]] = []
     centres = [(x * sx, y * sy) for x, y in zip(nodes["x"], nodes["y"], strict=True)]
     options = {"top center": (0, 1), "bottom center": (0, -1), "middle right": (1, 0),
-               "middle left": (-1, 0)}
+               "middle left": (-1, 0), "top right": (1, 1), "top left": (-1, 1),
+               "bottom right": (1, -1), "bottom left": (-1, -1)}
     result = []
     for (cx, cy), label, size in zip(centres, nodes["label"], nodes["marker"], strict=True):
         if not label:
@@ -144,9 +153,12 @@ def label_positions(nodes: pd.DataFrame, *, width: int = 1000, height: int = 640
             cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
             cost += sum(box[0] <= px <= box[2] and box[1] <= py <= box[3]
                         for px, py in centres if (px, py) != (cx, cy))
-            cost += 0.5 * (abs(box[0]) > width / 2 or abs(box[2]) > width / 2)
+            cost += 20 * (box[0] < -right or box[2] > right or box[1] < -top or box[3] > top)
             if cost < best_cost:
                 best, best_cost = name, cost
+        if best_cost >= 10 and not keep(label):  # would cover another name: hover only
+            result.append(None)
+            continue
         dx, dy = options[best]
         left, bottom = cx - w / 2 + dx * (w / 2 + gap), cy - h / 2 + dy * (h / 2 + gap)
         placed.append((left, bottom, left + w, bottom + h))
@@ -174,7 +186,8 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     frame["kind"] = [graph.nodes[a].get("kind", "") for a in graph]
     frame["value"] = [float(rows.at[a, size]) for a in graph]
     frame["symbol"] = frame["kind"].map(lambda k: kinds.get(k, ("", "circle"))[1])
-    kind_labels = frame["kind"].map(lambda k: ds.label("kind", k, lang))
+    known = ds.labels("kind", lang)
+    kind_labels = frame["kind"].map(lambda k: known.get(k) or str(k).replace("_", " "))
     if "status" in graph.graph.get("marks", ()):
         statuses = style.status_styles()
         frame["group"] = [graph.nodes[a]["status"] for a in graph]
@@ -198,12 +211,15 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
                        for v in frame["value"]]
     ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
     shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
-    frame["label"] = [html.escape(n) if a in shown else ""
+    frame["label"] = [html.escape(_short(n)) if a in shown else ""
                       for a, n in zip(frame["actor_id"], frame["name"], strict=True)]
     # place the most central labels first: they get the best spots
     placing = frame.loc[ranked.index]
-    positions = dict(zip(placing.index, label_positions(placing), strict=True))
-    frame["textposition"] = [positions[i] for i in frame.index]
+    focus_label = frame.loc[frame["actor_id"] == focus, "label"]
+    chosen = label_positions(placing, keep=lambda label: label in set(focus_label))
+    positions = dict(zip(placing.index, chosen, strict=True))
+    frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
+    frame["textposition"] = [positions[i] or "top center" for i in frame.index]
     hovers = []
     for a, name, label in zip(frame["actor_id"], frame["name"], kind_labels, strict=True):
         r = rows.loc[a]
@@ -229,12 +245,13 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
     rank = {r: i for i, r in enumerate(styles)}
     statuses = style.status_styles()
     marked = "status" in graph.graph.get("marks", ())
+    known = ds.labels("relation", lang)
     rows = []
     for u, v, k, d in graph.edges(keys=True, data=True):
         relation = d.get("relation", "")
         event = d.get("tie") == "event"
-        label = t("network.shared_event", lang) if event else ds.label("relation", relation,
-                                                                      lang)
+        label = t("network.shared_event", lang) if event else \
+            known.get(relation) or str(relation).replace("_", " ")
         if marked:
             group, group_label = d["status"], t(f"network.status.{d['status']}", lang)
             colour, dash = statuses[d["status"]]

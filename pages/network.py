@@ -62,7 +62,7 @@ for key, default in (("net_mode", "period"), ("net_actor", None), ("net_depth", 
                      ("net_year", first), ("net_cmp_a", eras[0] if eras else None),
                      ("net_cmp_b", eras[min(1, len(eras) - 1)] if eras else None)):
     st.session_state.setdefault(key, default)
-top = st.columns([2, 5])
+top = st.columns([4, 5])
 mode = top[0].segmented_control(
     t("network.mode", lang), ["period", "compare"], key="net_mode",
     format_func=lambda m: t(f"network.mode.{m}", lang))
@@ -84,7 +84,7 @@ else:
     row = st.columns([2, 5])
     if row[0].toggle(t("network.year.toggle", lang), key="net_single"):
         year = row[1].slider(t("network.year", lang), first, last, key="net_year")
-focus = st.columns([3, 2, 2, 2])
+focus = st.columns([3, 2, 2, 3])
 actor = focus[0].selectbox(t("network.actor", lang), sorted(names, key=names.get),
                            key="net_actor", format_func=names.get,
                            placeholder=t("network.actor.placeholder", lang))

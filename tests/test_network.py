@@ -217,7 +217,7 @@ def test_legends_are_in_the_interface_language(jardins):
     assert names_of(fr) == ["a fondé", "membre de", "hébergé par", "financé par",
                             "partenaire de", "Personne", "Organisation", "Collectif", "Lieu"]
     assert names_of(en)[:2] == ["founded", "member of"] and "Place" in names_of(en)
-    assert fr.layout.legend.title.text == "Liens" and en.layout.legend2.title.text == "Actor kinds"
+    assert fr.layout.legend2.title.text == "Liens" and en.layout.legend.title.text == "Actor kinds"
     styles = {t.name: (t.line.color, t.line.dash) for t in fr.data if t.mode == "lines"}
     assert len(set(styles.values())) == len(styles)  # every relation has its own look
 
@@ -250,9 +250,9 @@ def test_nodes_one_trace_per_kind_with_symbols(jardins):
 
 def test_colour_by_community_keeps_kind_symbols(jardins):
     result = nv.compute(jardins, "en", nv.View(colour="community"))
-    groups = [t.name for t in result.figure.data if t.legend == "legend2"]
+    groups = [t.name for t in result.figure.data if t.legend == "legend"]
     assert groups == ["Shared Gardens", "Regional network", "no tie"]
-    assert result.figure.layout.legend2.title.text == "Communities"
+    assert result.figure.layout.legend.title.text == "Communities"
 
 
 def test_compare_figure_marks_the_change(jardins):
@@ -341,7 +341,7 @@ def test_page_in_both_languages(monkeypatch, lang, title, first_tie):
     assert at.title[0].value == title
     spec = figure(at)
     assert legend(spec)[0] == first_tie
-    nodes = [x for d in spec["data"] if d.get("legend") == "legend2" for x in d["customdata"]]
+    nodes = [x for d in spec["data"] if d.get("legend") == "legend" for x in d["customdata"]]
     assert len(nodes) == 10
     assert any(c.value.startswith(("Graphe de réseau", "Network graph")) for c in at.caption)
     labels = [b.proto.label for b in at.get("download_button")]
@@ -391,6 +391,6 @@ def test_empty_period_says_so(monkeypatch, package):
 def test_page_on_anis(monkeypatch, lang, anis):
     at = open_page(monkeypatch, data=DEFAULT_DATA, lang=lang)
     assert not at.exception and not at.error
-    nodes = [x for d in figure(at)["data"] if d.get("legend") == "legend2"
+    nodes = [x for d in figure(at)["data"] if d.get("legend") == "legend"
              for x in d["customdata"]]
     assert len(nodes) == len(anis.actors)

@@ -18,6 +18,7 @@ from anis_viz import style
 __all__ = ["network_figure"]
 
 EDGE_WIDTH = 1.6
+LEGEND_ROW = 20  # px per legend entry, to stack the two legends
 HIDDEN = dict(visible=False, showgrid=False, zeroline=False, showticklabels=False)
 
 
@@ -46,25 +47,25 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
     point is its ``actor_id``; of a tie's midpoint, ``""``."""
     large = len(nodes) > webgl_above
     scatter = go.Scattergl if large else go.Scatter
-    fig = go.Figure()
+    traces = []
     edge_groups = ([("all", edges.assign(colour=style.with_alpha(style.MUTED, 0.45),
                                          dash="solid", group_label=edge_legend))]
                    if large and len(edges) else _groups(edges))
     for group, rows in edge_groups:
         colour, dash = rows["colour"].iloc[0], rows["dash"].iloc[0]
-        fig.add_trace(scatter(
+        traces.append(scatter(
             x=_segments(rows, "x"), y=_segments(rows, "y"), mode="lines",
             line=dict(color=colour, width=1 if large else EDGE_WIDTH,
                       **({} if large else {"dash": dash})),
-            name=rows["group_label"].iloc[0], legend="legend", legendgroup=f"tie:{group}",
+            name=rows["group_label"].iloc[0], legend="legend2", legendgroup=f"tie:{group}",
             hoverinfo="skip", showlegend=True))
-        fig.add_trace(scatter(
+        traces.append(scatter(
             x=(rows["x0"] + rows["x1"]) / 2, y=(rows["y0"] + rows["y1"]) / 2, mode="markers",
             marker=dict(size=14, color=colour, opacity=0), hovertext=list(rows["hover"]),
-            hoverinfo="text", customdata=[""] * len(rows), legend="legend",
+            hoverinfo="text", customdata=[""] * len(rows), legend="legend2",
             legendgroup=f"tie:{group}", showlegend=False, name=rows["group_label"].iloc[0]))
     for group, rows in _groups(nodes):
-        fig.add_trace(scatter(
+        traces.append(scatter(
             x=rows["x"], y=rows["y"], mode="markers+text",
             marker=dict(size=list(rows["marker"]), color=rows["colour"].iloc[0], opacity=1,
                         symbol=list(rows["symbol"]), line=dict(color=style.BACKGROUND,
@@ -72,18 +73,19 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             text=list(rows["label"]), textposition=list(rows["textposition"]),
             textfont=dict(size=12, color=style.INK), hovertext=list(rows["hover"]),
             hoverinfo="text", customdata=list(rows["actor_id"]), name=str(
-                rows["group_label"].iloc[0]), legend="legend2", legendgroup=f"node:{group}",
+                rows["group_label"].iloc[0]), legend="legend", legendgroup=f"node:{group}",
             unselected=dict(marker=dict(opacity=1)), selected=dict(marker=dict(opacity=1))))
-    ties = len(edge_groups)
+    kinds = len(_groups(nodes))
+    fig = go.Figure(data=traces)
     fig.update_layout(
         template=template, title=title or None, height=height, uirevision=uirevision,
         hovermode="closest", dragmode="pan", clickmode="event+select",
         margin=dict(l=10, r=10, t=60 if title else 20, b=10),
-        legend=dict(title=dict(text=edge_legend), x=1.01, xanchor="left", y=1,
-                    yanchor="top", tracegroupgap=0, itemclick="toggle"),
-        legend2=dict(title=dict(text=node_legend), x=1.01, xanchor="left",
-                     y=max(0.0, 1 - (ties + 2.2) * 24 / (height - 40)), yanchor="top",
-                     tracegroupgap=0, itemsizing="constant"),
+        legend=dict(title=dict(text=node_legend), x=1.01, xanchor="left", y=1,
+                    yanchor="top", tracegroupgap=0, itemsizing="constant"),
+        legend2=dict(title=dict(text=edge_legend), x=1.01, xanchor="left",
+                     y=max(0.0, 1 - (kinds + 2.4) * LEGEND_ROW / (height - 30)), yanchor="top",
+                     tracegroupgap=0),
         xaxis=dict(HIDDEN, range=[-1.22, 1.22]), yaxis=dict(HIDDEN, range=[-1.12, 1.12]),
     )
     return fig
