@@ -109,7 +109,6 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.era.all": ("Toutes", "All"),
     "network.year.toggle": ("Une seule année", "A single year"),
     "network.year": ("Année", "Year"),
-    "network.play": ("Parcourir les années", "Play through the years"),
     "network.compare.first": ("Avant", "Before"),
     "network.compare.second": ("Après", "After"),
     "network.events": ("Liens par événements partagés", "Ties through shared events"),
@@ -137,12 +136,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.legend.ties": ("Liens", "Ties"),
     "network.legend.kinds": ("Types d’acteurs", "Actor kinds"),
     "network.legend.communities": ("Communautés", "Communities"),
-    "network.legend.status": ("Évolution", "Change"),
     "network.shared_event": ("événement partagé", "shared event"),
     "network.status.appeared": ("apparu", "appeared"),
     "network.status.stayed": ("resté", "stayed"),
     "network.status.disappeared": ("disparu", "disappeared"),
     "network.community.none": ("sans lien", "no tie"),
+    "network.community.other": ("autres communautés", "other communities"),
+    "network.legend.actors": ("Acteurs", "Actors"),
     "network.title.all": ("Le réseau des acteurs", "The network of actors"),
     "network.title.period": ("Le réseau, {period}", "The network, {period}"),
     "network.title.actor": ("Autour de {name} ({depth} pas)", "Around {name} ({depth} steps)"),
@@ -164,10 +164,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                              "A tie is active from its first to its last year; with no end "
                              "year it is still running. A tie with no year at all is shown in "
                              "every period."),
-    "network.caption.labels": ("Les {n} acteurs les plus centraux portent leur nom ; survolez "
-                               "les autres.",
-                               "The {n} most central actors carry their names; hover over the "
-                               "others."),
+    "network.caption.labels": ("Seuls les acteurs les plus centraux ({n} au plus) portent leur "
+                               "nom ; survolez les autres.",
+                               "Only the most central actors ({n} at most) carry their names; "
+                               "hover over the others."),
     "network.caption.large": ("Grand graphe ({n} acteurs) : dessin WebGL, liens en un seul "
                               "tracé.",
                               "Large graph ({n} actors): WebGL drawing, ties as one trace."),

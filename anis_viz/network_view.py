@@ -175,7 +175,7 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
                labelled: int = network.LABELLED, focus: str = "") -> pd.DataFrame:
     """One row per actor shown: actor_id, x, y, name, kind, group, group_label, colour,
     symbol, value (the chosen centrality), marker (size in px), label (name or ''),
-    textposition, hover (HTML, data escaped), order."""
+    textposition, hover (HTML, data escaped), order, focus (the actor in focus)."""
     kinds = style.kind_styles(ds.actors["kind"])
     kind_rank = {k: i for i, k in enumerate(kinds)}
     rows = table.set_index("actor_id")
@@ -195,10 +195,13 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
         frame["colour"] = frame["group"].map(lambda s: statuses[s][0])
         frame["order"] = frame["group"].map(network.STATUSES.index)
     elif colour == "community":
-        numbers = [int(rows.at[a, "community"]) for a in graph]
+        cap = style.COMMUNITY_COLOURS  # smaller communities are drawn together, in grey
+        numbers = [min(int(rows.at[a, "community"]), cap) for a in graph]
         colours = style.community_colours(numbers)
         frame["group"] = numbers
-        frame["group_label"] = [str(rows.at[a, "community_name"]) for a in graph]
+        frame["group_label"] = [
+            t("network.community.other", lang) if n == cap else
+            _short(str(rows.at[a, "community_name"])) for a, n in zip(graph, numbers)]
         frame["colour"] = frame["group"].map(colours)
         frame["order"] = frame["group"].map(lambda n: n if n >= 0 else 10**6)
     else:
@@ -232,6 +235,7 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
                            status=t(f"network.status.{graph.nodes[a]['status']}", lang)))
         hovers.append("<br>".join(lines))
     frame["hover"] = hovers
+    frame["focus"] = frame["actor_id"] == focus
     return frame
 
 
@@ -342,12 +346,11 @@ def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
     nodes = node_frame(ds, graph, pos, table, lang=lang, size=view.size, colour=view.colour,
                        focus=view.actor)
     edges = edge_frame(ds, graph, pos, lang=lang)
-    legend = ("network.legend.status" if view.compare else
+    legend = ("network.legend.actors" if view.compare else
               "network.legend.communities" if view.colour == "community" else
               "network.legend.kinds")
     figure = network_figure(nodes, edges, node_legend=t(legend, lang),
-                            edge_legend=t("network.legend.status" if view.compare
-                                          else "network.legend.ties", lang),
+                            edge_legend=t("network.legend.ties", lang),
                             template=template)
     result = Result(view, whole, graph, table, nodes, edges, figure, title, "", period, note)
     return replace(result, alt=alt_text(result, lang, _era_names(ds, lang)))
@@ -375,7 +378,7 @@ def alt_text(result: Result, lang: str = "fr", era_names: dict | None = None) ->
     tied = table[table["community"] >= 0]
     biggest = tied["community_name"].value_counts()
     return t("network.alt", lang,
-             period=f" ({result.title})" if result.period or view.actor else "",
+             period=f" — {result.title}" if result.period or view.actor else "",
              nodes=len(graph), edges=graph.number_of_edges(),
              size=t(f"network.size.{view.size}", lang), top=top or "—",
              relations=", ".join(f"{k} {v}" for k, v in relations.items()) or "—",

@@ -128,11 +128,14 @@ def status_styles() -> dict[str, tuple[str, str]]:
             "disappeared": (CATEGORICAL[1], "dash")}
 
 
+COMMUNITY_COLOURS = len(CATEGORICAL) - 1  # the largest communities get a colour each
+
+
 def community_colours(numbers: Iterable[int]) -> dict[int, str]:
-    """Community number -> colour, by number; -1 (actors without a tie) is muted grey."""
-    ranked = sorted(n for n in set(numbers) if n >= 0)
-    colours = {n: CATEGORICAL[i % (len(CATEGORICAL) - 1)] for i, n in enumerate(ranked)}
-    return {**colours, -1: MUTED} if -1 in set(numbers) else colours
+    """Community number (0 = largest) -> colour: the first :data:`COMMUNITY_COLOURS` get a
+    hue each; smaller communities share grey, and actors without a tie (-1) a lighter grey."""
+    return {n: CATEGORICAL[n] if 0 <= n < COMMUNITY_COLOURS else
+            MUTED if n >= 0 else with_alpha(MUTED, 0.55) for n in set(numbers)}
 
 
 def event_tie_style() -> tuple[str, str]:

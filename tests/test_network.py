@@ -255,6 +255,25 @@ def test_colour_by_community_keeps_kind_symbols(jardins):
     assert result.figure.layout.legend.title.text == "Communities"
 
 
+def test_focus_actor_is_ringed_and_labelled(jardins):
+    fig = nv.compute(jardins, "fr", nv.View(actor="halle", depth=1)).figure
+    rings = [t for t in fig.data if t.hoverinfo == "skip" and t.mode == "markers"]
+    assert len(rings) == 1 and len(rings[0].x) == 1
+    assert "La Halle" in [x for t in fig.data if t.text for x in t.text]
+
+
+def test_small_communities_share_one_grey_group(jardins):
+    stars = [(f"h{c}", f"l{c}_{i}", f"e{c}_{i}", None, None, "r")
+             for c in range(10) for i in range(10 - c // 2)]
+    graph = tiny(*stars)
+    table = network.metrics(graph)
+    assert table["community"].nunique() == 10
+    pos = {n: (0.0, 0.0) for n in graph}
+    frame = nv.node_frame(jardins, graph, pos, table, colour="community")
+    assert frame["group"].nunique() == 9  # 8 coloured + "other communities"
+    assert "autres communautés" in set(frame["group_label"])
+
+
 def test_compare_figure_marks_the_change(jardins):
     result = nv.compute(jardins, "en", nv.View(compare=("racines", "communs")))
     assert names_of(result.figure) == ["appeared", "stayed", "disappeared"] * 2
@@ -299,7 +318,7 @@ def test_years_in_words():
 def test_registry_builds_the_network_chart(jardins):
     (chart,) = charts.build("network", jardins, "en", {"era": "reseau"})
     assert chart.title == "The network, Network" and chart.span == "2006-2015"
-    assert chart.alt.startswith("Network graph (The network, Network): 8 actors and 8 ties.")
+    assert chart.alt.startswith("Network graph — The network, Network: 8 actors and 8 ties.")
     assert {"name", "degree", "betweenness", "pagerank", "community_name"} <= set(chart.data)
     assert "Le réseau régional naît en 2006." in set(chart.quotes["quote"])
 

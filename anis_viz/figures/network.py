@@ -75,6 +75,12 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             hoverinfo="text", customdata=list(rows["actor_id"]), name=str(
                 rows["group_label"].iloc[0]), legend="legend", legendgroup=f"node:{group}",
             unselected=dict(marker=dict(opacity=1)), selected=dict(marker=dict(opacity=1))))
+    if "focus" in nodes and nodes["focus"].any():  # a ring around the actor in focus
+        ring = nodes[nodes["focus"]]
+        traces.append(scatter(
+            x=ring["x"], y=ring["y"], mode="markers", hoverinfo="skip", showlegend=False,
+            marker=dict(size=list(ring["marker"] + 12), color="rgba(0,0,0,0)",
+                        line=dict(color=style.INK, width=2.5))))
     kinds = len(_groups(nodes))
     fig = go.Figure(data=traces)
     fig.update_layout(
@@ -84,7 +90,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
         legend=dict(title=dict(text=node_legend), x=1.01, xanchor="left", y=1,
                     yanchor="top", tracegroupgap=0, itemsizing="constant"),
         legend2=dict(title=dict(text=edge_legend), x=1.01, xanchor="left",
-                     y=max(0.0, 1 - (kinds + 2.4) * LEGEND_ROW / (height - 30)), yanchor="top",
+                     y=max(0.0, 1 - (kinds + 3) * LEGEND_ROW / (height - 30)), yanchor="top",
                      tracegroupgap=0),
         xaxis=dict(HIDDEN, range=[-1.22, 1.22]), yaxis=dict(HIDDEN, range=[-1.12, 1.12]),
     )
