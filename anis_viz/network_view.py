@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import math
-import textwrap
 from dataclasses import dataclass, replace
 
 import networkx as nx
@@ -119,8 +118,20 @@ def _short(name: str, limit: int = 26) -> str:
     return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
+def _wrap(text: str, width: int = WRAP) -> list[str]:
+    """Greedy word wrap (textwrap is too slow for 20,000 hover boxes)."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines
+
+
 def _quote(text: str, lang: str) -> str:
-    lines = "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), WRAP))
+    lines = "<br>".join(html.escape(line) for line in _wrap(text))
     return t("network.hover.quote", lang, quote=lines)
 
 
@@ -317,9 +328,7 @@ def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
     whole = network.build_graph(ds, include_events=True) if view.events else relations
     pos = network.layout(relations)  # whole relations graph: the same places in every view
     community = network.whole_communities(relations)
-    whole_table = network.metrics(relations, lang, community)
-    leaders = whole_table[whole_table["community"] >= 0].drop_duplicates("community")
-    names = dict(zip(leaders["community"], leaders["name"], strict=True))
+    names = network.community_names(relations, community, lang)
     note, period = "", None
     if view.compare:
         spans = network.era_years(ds)

@@ -143,11 +143,11 @@ else:
                             file_name=export.file_name(stamp, chart, "csv"), mime="text/csv",
                             on_click="ignore", icon=":material/table:")
     cols[1].download_button(t("network.download.gexf", lang),
-                            network.export_gexf(result.graph, result.metrics),
+                            lambda: network.export_gexf(result.graph, result.metrics),
                             file_name=export.file_name(stamp, chart, "gexf"),
                             mime="application/xml", on_click="ignore", icon=":material/hub:")
     cols[2].download_button(t("network.download.graphml", lang),
-                            network.export_graphml(result.graph, result.metrics),
+                            lambda: network.export_graphml(result.graph, result.metrics),
                             file_name=export.file_name(stamp, chart, "graphml"),
                             mime="application/xml", on_click="ignore", icon=":material/hub:")
     with st.expander(t("network.metrics", lang)):

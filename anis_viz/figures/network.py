@@ -10,6 +10,7 @@ draws all ties as one trace with ``None`` separators.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -22,11 +23,12 @@ LEGEND_ROW = 20  # px per legend entry, to stack the two legends
 HIDDEN = dict(visible=False, showgrid=False, zeroline=False, showticklabels=False)
 
 
-def _segments(edges: pd.DataFrame, axis: str) -> list:
-    """x (or y) coordinates of every tie, each followed by None: one polyline per trace."""
-    out: list = []
-    for a, b in zip(edges[f"{axis}0"], edges[f"{axis}1"], strict=True):
-        out += [a, b, None]
+def _segments(edges: pd.DataFrame, axis: str) -> np.ndarray:
+    """x (or y) coordinates of every tie, each followed by a gap (NaN): one polyline per
+    trace. A NumPy array travels to the browser as binary, fast at 20,000 ties."""
+    out = np.full(3 * len(edges), np.nan)
+    out[0::3] = edges[f"{axis}0"].to_numpy(dtype=float)
+    out[1::3] = edges[f"{axis}1"].to_numpy(dtype=float)
     return out
 
 
