@@ -150,6 +150,8 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                               "{second}"),
     "network.years.none": ("sans date", "undated"),
     "network.years.until": ("jusqu’en {end}", "until {end}"),
+    "network.years.placed": ("sans date ; placé par sa section : {span}",
+                             "undated; placed by its section: {span}"),
     "network.hover.quote": ("« {quote} »", "“{quote}”"),
     "network.hover.section": ("§ {section}", "§ {section}"),
     "network.hover.metrics": ("{degree} lien(s) · intermédiarité {betweenness} · PageRank "
@@ -159,11 +161,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.hover.community": ("Communauté : {name}", "Community: {name}"),
     "network.hover.status": ("Évolution : {status}", "Change: {status}"),
     "network.caption.time": ("Un lien est actif de sa première à sa dernière année ; sans "
-                             "année de fin, il court encore. Un lien sans aucune année "
-                             "figure dans toutes les périodes.",
+                             "année de fin, il court encore. Un lien sans aucune année est "
+                             "placé dans la ou les périodes dont parle la section du texte qui "
+                             "le cite ; à défaut, il figure dans toutes les périodes.",
                              "A tie is active from its first to its last year; with no end "
-                             "year it is still running. A tie with no year at all is shown in "
-                             "every period."),
+                             "year it is still running. A tie with no year at all is placed in "
+                             "the era(s) that the section of the text citing it speaks of; "
+                             "failing that, it is shown in every period."),
     "network.caption.labels": ("Seuls les acteurs les plus centraux ({n} au plus) portent leur "
                                "nom ; survolez les autres.",
                                "Only the most central actors ({n} at most) carry their names; "

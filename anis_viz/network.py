@@ -31,7 +31,8 @@ __all__ = [
     "EVENT_TIE", "SEED", "active_subgraph", "build_graph", "communities", "community_names",
     "compare_eras",
     "era_years", "export_gexf", "export_graphml", "layout", "metrics", "name_of",
-    "neighbourhood", "pagerank", "period_of", "tie_active", "whole_communities",
+    "neighbourhood", "pagerank", "period_of", "section_spans", "tie_active", "tie_years",
+    "whole_communities",
 ]
 
 SEED = 7  # same layout and communities on every run
@@ -53,9 +54,11 @@ def _year(value) -> int | None:
 def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
     """Actors as nodes (name, name_en, kind, description, description_en, section_id, quote)
     and relations as edges (relation_id, relation, tie="relation", start, end, quote,
-    section_id; years are int or None). With ``include_events``, two actors of one event get
-    an undirected ``tie="event"`` edge (relation :data:`EVENT_TIE`, event_id, title,
-    title_en, start, end, quote, section_id)."""
+    section_id; years are int or None). A relation with no year at all also gets
+    ``placed_start``/``placed_end``: the span of the eras its section speaks of (see
+    :func:`section_spans`), when the package tells. With ``include_events``, two actors of
+    one event get an undirected ``tie="event"`` edge (relation :data:`EVENT_TIE`, event_id,
+    title, title_en, start, end, quote, section_id)."""
     graph = nx.MultiDiGraph(content_hash=ds.content_hash, include_events=include_events)
     actors = ds.actors
     names_en = i18n.pick(actors, "name", "en")
@@ -63,11 +66,15 @@ def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
         graph.add_node(row.actor_id, name=row.name, name_en=name_en, kind=row.kind,
                        description=row.description, description_en=row.description_en,
                        section_id=row.section_id, quote=row.quote)
+    spans = section_spans(ds)
     for row in ds.relations.itertuples(index=False):
+        start, end = _year(row.start), _year(row.end)
+        placed = spans.get(row.section_id) if start is None and end is None else None
         graph.add_edge(row.source_id, row.target_id, key=row.relation_id,
                        relation_id=row.relation_id, relation=row.relation, tie="relation",
-                       start=_year(row.start), end=_year(row.end), quote=row.quote,
-                       section_id=row.section_id)
+                       start=start, end=end, quote=row.quote, section_id=row.section_id,
+                       placed_start=placed[0] if placed else None,
+                       placed_end=placed[1] if placed else None)
     if include_events and not ds.event_actors.empty:
         events = ds.events.set_index("event_id")
         for event_id, group in ds.event_actors.groupby("event_id", sort=True):
@@ -114,6 +121,25 @@ def period_of(ds: Dataset, eras=(), years: tuple[int, int] | None = None,
     return tuple(years) if years else None
 
 
+def section_spans(ds: Dataset) -> dict[str, tuple[int, int]]:
+    """Section id -> (first, last) year of the eras that the package's dated rows citing
+    that section belong to (events and theme mentions with an ``era_id``). Where an undated
+    tie comes from in the text says when it held."""
+    eras = era_years(ds)
+    cited = pd.concat([ds.events[["section_id", "era_id"]],
+                       ds.theme_mentions[["section_id", "era_id"]]])
+    cited = cited[cited["era_id"].isin(set(eras))]
+    return {section: (min(eras[e][0] for e in group), max(eras[e][1] for e in group))
+            for section, group in cited.groupby("section_id")["era_id"]}
+
+
+def tie_years(data: dict) -> tuple[int | None, int | None]:
+    """A tie's years for time slicing: its own, else where its section places it."""
+    if data.get("start") is None and data.get("end") is None:
+        return data.get("placed_start"), data.get("placed_end")
+    return data.get("start"), data.get("end")
+
+
 def tie_active(start: int | None, end: int | None, years: tuple[int, int] | None) -> bool:
     """Whether a tie of years [start, end] meets ``years``. No end: still running. No year
     at all: undated, shown in every period."""
@@ -129,7 +155,7 @@ def active_subgraph(graph: nx.MultiDiGraph, years: tuple[int, int] | None) -> nx
     if years is None:
         return graph.copy()
     edges = [(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True)
-             if tie_active(d.get("start"), d.get("end"), years)]
+             if tie_active(*tie_years(d), years)]
     touched = {u for u, _, _ in edges} | {v for _, v, _ in edges}
     sub = nx.MultiDiGraph(**graph.graph)
     sub.add_nodes_from((n, graph.nodes[n]) for n in graph if n in touched)
@@ -331,6 +357,7 @@ def _fit(pos: dict, nodes, box: tuple[float, float, float, float], spread: float
 
 
 ROW_UNITS = 14  # cells per row of the bottom band (small components, actors with no tie)
+MAX_ROWS = 4  # the band never takes more than 0.6 of the [-1, 1] height
 
 
 @lru_cache(maxsize=8)
@@ -341,15 +368,17 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
     main = parts[0] if parts and len(parts[0]) > 1 else []
     rest = parts[1:] if main else parts
     # the small components, then the actors without a tie, packed in rows along the bottom
+    widths = [math.ceil(math.sqrt(len(part))) + (len(part) > 1) for part in rest]
+    per_row = max(ROW_UNITS, math.ceil(sum(widths) / MAX_ROWS))  # many: smaller cells
     cells, row, used = [], 0, 0
-    for part in rest:
-        width = min(ROW_UNITS, math.ceil(math.sqrt(len(part))) + (len(part) > 1))
-        if used + width > ROW_UNITS:
+    for part, width in zip(rest, widths, strict=True):
+        width = min(per_row, width)
+        if used + width > per_row:
             row, used = row + 1, 0
         cells.append((part, row, used, width))
         used += width
     rows = row + 1 if cells else 0
-    band, unit = 0.2, 2 / ROW_UNITS
+    band, unit = 0.2 * min(1.0, 3 / max(rows, 1)), 2 / per_row
     out: dict[str, tuple[float, float]] = {}
     if main:
         sub = simple.subgraph(main)

@@ -23,11 +23,12 @@ from anis_viz.figures.network import network_figure
 from anis_viz.i18n import format_span, pick, t
 
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
-           "years_text",
+           "years_text", "tie_years_text",
            "node_frame", "edge_frame", "label_positions", "actor_ties", "actor_events"]
 
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box
+SMALL = 300  # actors: above this, smaller markers (and WebGL in the figure)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,15 @@ def years_text(start: int | None, end: int | None, lang: str = "fr") -> str:
     if end == start:
         return str(start)
     return format_span(str(start), "" if end is None else str(end), lang)
+
+
+def tie_years_text(data: dict, lang: str = "fr") -> str:
+    """A tie's years in words; an undated tie says where its section places it."""
+    if data.get("start") is None and data.get("end") is None and \
+            data.get("placed_start") is not None:
+        span = years_text(data["placed_start"], data["placed_end"], lang)
+        return t("network.years.placed", lang, span=span)
+    return years_text(data.get("start"), data.get("end"), lang)
 
 
 def _era_names(ds: Dataset, lang: str) -> dict[str, str]:
@@ -221,7 +231,8 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
         frame["colour"] = frame["kind"].map(lambda k: kinds[k][0])
         frame["order"] = frame["kind"].map(kind_rank)
     peak = frame["value"].max() if len(frame) else 0
-    frame["marker"] = [10 + 26 * math.sqrt(v / peak) if peak > 0 else 12
+    small, big = (10, 36) if len(frame) <= SMALL else (4, 18)  # crowded: smaller markers
+    frame["marker"] = [small + (big - small) * math.sqrt(v / peak) if peak > 0 else small + 2
                        for v in frame["value"]]
     ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
     shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
@@ -282,7 +293,7 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
                    f"{html.escape(title or '')}")
         else:
             who = f"<b>{source}</b> {html.escape(label)} <b>{target}</b>"
-        lines = [who, html.escape(years_text(d.get("start"), d.get("end"), lang)),
+        lines = [who, html.escape(tie_years_text(d, lang)),
                  _quote(d.get("quote", ""), lang),
                  html.escape(t("network.hover.section", lang, section=d.get("section_id", "")))]
         if marked:
@@ -428,7 +439,7 @@ def actor_ties(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
         label = ds.label("relation", d["relation"], lang)
         source, target = network.name_of(graph, u, lang), network.name_of(graph, v, lang)
         rows.append({"tie": f"{source} — {label} → {target}",
-                     "years": years_text(d.get("start"), d.get("end"), lang),
+                     "years": tie_years_text(d, lang),
                      "quote": d.get("quote", ""), "section_id": d.get("section_id", "")})
     return pd.DataFrame(rows, columns=["tie", "years", "quote", "section_id"])
 

@@ -80,6 +80,22 @@ def test_period_keeps_exactly_the_ties_active_then():
     assert len(network.active_subgraph(graph, None)) == 6  # all time: every actor
 
 
+def test_undated_ties_are_placed_by_their_section(jardins):
+    # section A is cited by events of Sowing (1994-1998) and Roots (1998-2004)
+    assert network.section_spans(jardins) == {"A": (1994, 2004), "B": (2006, 2015),
+                                              "C": (2015, 2015)}
+    graph = network.build_graph(jardins)
+    r4 = graph.edges["voisins", "jardins", "r4"]
+    assert (r4["start"], r4["end"], r4["placed_start"], r4["placed_end"]) == (None, None,
+                                                                             1994, 2004)
+    assert network.tie_years(r4) == (1994, 2004)
+    assert "r4" not in {k for *_, k in network.active_subgraph(graph, (2006, 2010))
+                        .edges(keys=True)}
+    assert nv.tie_years_text(r4, "en") == "undated; placed by its section: 1994 – 2004"
+    undated = tiny(("a", "b", "x", None, None, "founded"))
+    assert len(network.active_subgraph(undated, (1900, 1901))) == 2  # no section hint
+
+
 def test_era_period_and_single_year(jardins):
     assert network.era_years(jardins)["communs"] == (2015, 2015)  # open: to the last year
     assert network.period_of(jardins, ("racines", "jachere")) == (1998, 2006)
@@ -277,7 +293,9 @@ def test_small_communities_share_one_grey_group(jardins):
 def test_compare_figure_marks_the_change(jardins):
     result = nv.compute(jardins, "en", nv.View(compare=("racines", "communs")))
     assert names_of(result.figure) == ["appeared", "stayed", "disappeared"] * 2
-    assert "3 actors appeared, 3 stayed, 2 disappeared" in result.alt
+    # hand-counted: Roots 1998-2004, Commons 2015 (r4, undated, is placed by section A)
+    assert "3 actors appeared, 2 stayed, 3 disappeared; 3 ties appeared, 1 stayed, " \
+           "3 disappeared" in result.alt
     assert result.title == "The network from Roots to Commons"
 
 
@@ -318,7 +336,7 @@ def test_years_in_words():
 def test_registry_builds_the_network_chart(jardins):
     (chart,) = charts.build("network", jardins, "en", {"era": "reseau"})
     assert chart.title == "The network, Network" and chart.span == "2006-2015"
-    assert chart.alt.startswith("Network graph — The network, Network: 8 actors and 8 ties.")
+    assert chart.alt.startswith("Network graph — The network, Network: 7 actors and 7 ties.")
     assert {"name", "degree", "betweenness", "pagerank", "community_name"} <= set(chart.data)
     assert "Le réseau régional naît en 2006." in set(chart.quotes["quote"])
 
