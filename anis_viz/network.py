@@ -99,11 +99,19 @@ def name_of(graph: nx.Graph, node: str, lang: str = "fr") -> str:
 
 def era_years(ds: Dataset) -> dict[str, tuple[int, int]]:
     """Era id -> (first year, last year), in era order; an open era runs to the last year
-    the package speaks of."""
+    the package speaks of. When the next era starts in the year this one ends (ANIS 1.0
+    ends in 2011, ANIS 2.0 starts in 2011), that year goes to the next era, so a tie that
+    starts then is not counted in both."""
     last = year_bounds(ds)[1]
     eras = ds.eras.sort_values("start_date", kind="stable")
-    return {e: (int(s), int(f) if not pd.isna(f) else max(last, int(s)))
-            for e, s, f in zip(eras["era_id"], eras["start_year"], eras["end_year"], strict=True)}
+    starts = [int(s) for s in eras["start_year"]]
+    spans = {}
+    for i, (era, end) in enumerate(zip(eras["era_id"], eras["end_year"], strict=True)):
+        end = int(end) if not pd.isna(end) else max(last, starts[i])
+        if i + 1 < len(starts) and starts[i + 1] == end and end > starts[i]:
+            end -= 1
+        spans[era] = (starts[i], end)
+    return spans
 
 
 def period_of(ds: Dataset, eras=(), years: tuple[int, int] | None = None,

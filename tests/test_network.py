@@ -81,26 +81,29 @@ def test_period_keeps_exactly_the_ties_active_then():
 
 
 def test_undated_ties_are_placed_by_their_section(jardins):
-    # section A is cited by events of Sowing (1994-1998) and Roots (1998-2004)
-    assert network.section_spans(jardins) == {"A": (1994, 2004), "B": (2006, 2015),
+    # section A is cited by events of Sowing (1994-1997) and Roots (1998-2003)
+    assert network.section_spans(jardins) == {"A": (1994, 2003), "B": (2006, 2014),
                                               "C": (2015, 2015)}
     graph = network.build_graph(jardins)
     r4 = graph.edges["voisins", "jardins", "r4"]
     assert (r4["start"], r4["end"], r4["placed_start"], r4["placed_end"]) == (None, None,
-                                                                             1994, 2004)
-    assert network.tie_years(r4) == (1994, 2004)
+                                                                             1994, 2003)
+    assert network.tie_years(r4) == (1994, 2003)
     assert "r4" not in {k for *_, k in network.active_subgraph(graph, (2006, 2010))
                         .edges(keys=True)}
-    assert nv.tie_years_text(r4, "en") == "undated; placed by its section: 1994 – 2004"
+    assert nv.tie_years_text(r4, "en") == "undated; placed by its section: 1994 – 2003"
     undated = tiny(("a", "b", "x", None, None, "founded"))
     assert len(network.active_subgraph(undated, (1900, 1901))) == 2  # no section hint
 
 
 def test_era_period_and_single_year(jardins):
-    assert network.era_years(jardins)["communs"] == (2015, 2015)  # open: to the last year
-    assert network.period_of(jardins, ("racines", "jachere")) == (1998, 2006)
+    # a year where one era ends and the next starts belongs to the next
+    assert network.era_years(jardins) == {"semis": (1994, 1997), "racines": (1998, 2003),
+                                          "jachere": (2004, 2005), "reseau": (2006, 2014),
+                                          "communs": (2015, 2015)}  # open: to the last year
+    assert network.period_of(jardins, ("racines", "jachere")) == (1998, 2005)
     assert network.period_of(jardins, (), None, 2008) == (2008, 2008)
-    assert network.period_of(jardins, ("reseau",), (2010, 2020)) == (2010, 2015)
+    assert network.period_of(jardins, ("reseau",), (2010, 2020)) == (2010, 2014)
     assert network.period_of(jardins) is None
 
 
@@ -335,8 +338,9 @@ def test_years_in_words():
 
 def test_registry_builds_the_network_chart(jardins):
     (chart,) = charts.build("network", jardins, "en", {"era": "reseau"})
-    assert chart.title == "The network, Network" and chart.span == "2006-2015"
-    assert chart.alt.startswith("Network graph — The network, Network: 7 actors and 7 ties.")
+    assert chart.title == "The network, Network" and chart.span == "2006-2014"
+    # r1 r2 r5 r6 r7 r9 meet 2006-2014 (r3 ends 2004, r4 is placed 1994-2003, r8 starts 2015)
+    assert chart.alt.startswith("Network graph — The network, Network: 6 actors and 6 ties.")
     assert {"name", "degree", "betweenness", "pagerank", "community_name"} <= set(chart.data)
     assert "Le réseau régional naît en 2006." in set(chart.quotes["quote"])
 
