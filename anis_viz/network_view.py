@@ -157,6 +157,7 @@ def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
     right, top = 1.22 * sx, 1.12 * sy
     placed: list[tuple[float, float, float, float]] = []
     centres = [(x * sx, y * sy) for x, y in zip(nodes["x"], nodes["y"], strict=True)]
+    radii = [m / 2 for m in nodes["marker"]]
     options = {"top center": (0, 1), "bottom center": (0, -1), "middle right": (1, 0),
                "middle left": (-1, 0), "top right": (1, 1), "top left": (-1, 1),
                "bottom right": (1, -1), "bottom left": (-1, -1)}
@@ -172,8 +173,9 @@ def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
             bottom = cy - h / 2 + dy * (h / 2 + gap)
             box = (left, bottom, left + w, bottom + h)
             cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
-            cost += sum(box[0] <= px <= box[2] and box[1] <= py <= box[3]
-                        for px, py in centres if (px, py) != (cx, cy))
+            cost += sum(_overlap(box, (px - r, py - r, px + r, py + r)) > 0
+                        for (px, py), r in zip(centres, radii, strict=True)
+                        if (px, py) != (cx, cy))
             cost += 20 * (box[0] < -right or box[2] > right or box[1] < -top or box[3] > top)
             if cost < best_cost:
                 best, best_cost = name, cost

@@ -10,6 +10,7 @@ CHART = "div.stPlotlyChart .js-plotly-plot .main-svg"
 # url path, number of charts at least, title (fr, en)
 PAGES = [
     ("", 1, ("Vue d’ensemble", "Overview")),
+    ("reseau", 1, ("Réseau", "Network")),
 ]
 
 
@@ -47,3 +48,13 @@ def test_no_serious_accessibility_violation(page, server, path, charts, titles, 
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert page.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.browser
+def test_network_actor_link_opens_the_card_and_keeps_the_address(page, server):
+    open_page(page, server, "reseau", "en", "&actor=catalyst&depth=2")
+    page.wait_for_selector(CHART, timeout=30_000)
+    assert page.get_by_role("heading", name="Around Catalyst (2 steps)").count() == 1
+    assert page.get_by_text("Its ties").count() == 1
+    assert "actor=catalyst" in page.url and "depth=2" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
