@@ -215,7 +215,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.col.event": ("Événement", "Event"),
     "network.col.date": ("Date", "Date"),
     "network.col.role": ("Rôle", "Role"),
-    "network.card.relations": ("Ses liens", "Its ties"),
+    "network.card.ties": ("Ses liens", "Its ties"),
     "network.card.events": ("Événements auxquels il a pris part", "Events it took part in"),
     "network.card.quote": ("Ce qu’en dit le texte", "What the text says"),
     "network.card.none": ("Aucun.", "None."),

@@ -23,7 +23,7 @@ from anis_viz.figures.network import network_figure
 from anis_viz.i18n import format_span, pick, t
 
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
-           "years_text", "tie_years_text",
+           "years_text", "tie_years_text", "metrics_table", "actor_card",
            "node_frame", "edge_frame", "label_positions", "actor_ties", "actor_events"]
 
 DEPTHS = (1, 2, 3)
@@ -459,3 +459,39 @@ def actor_events(ds: Dataset, actor: str, lang: str = "fr") -> pd.DataFrame:
         "role": [ds.label("role", r, lang) for r in events["role"]],
         "quote": events["quote"], "section_id": events["section_id"],
     }, columns=["event", "date", "role", "quote", "section_id"]).reset_index(drop=True)
+
+
+def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    names = {c: t(f"network.col.{c}", lang) for c in frame.columns
+             if f"network.col.{c}" in _COLUMNS}
+    return frame.rename(columns=names)
+
+
+_COLUMNS = {f"network.col.{c}" for c in ("name", "kind", "degree", "betweenness", "pagerank",
+                                         "community", "tie", "years", "quote", "section",
+                                         "event", "date", "role")}
+
+
+def metrics_table(ds: Dataset, result: Result, lang: str = "fr") -> pd.DataFrame:
+    """The metrics of the graph shown, for people: actor_id, then translated headers (name,
+    kind label, degree, betweenness, PageRank, community)."""
+    table = result.metrics.drop(columns=["community"]).rename(
+        columns={"community_name": "community"})
+    labels = ds.labels("kind", lang)
+    table["kind"] = table["kind"].map(lambda k: labels.get(k) or k)
+    return _headers(table, lang)
+
+
+def actor_card(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr") -> dict:
+    """What the actor card shows: name, kind, description, quote, section, ties and events
+    (tables with translated headers)."""
+    node = graph.nodes[actor]
+    english = lang == "en" and node.get("description_en")
+    return {"name": network.name_of(graph, actor, lang),
+            "kind": ds.label("kind", node.get("kind", ""), lang),
+            "description": node["description_en"] if english else node.get("description", ""),
+            "quote": node.get("quote", ""), "section": node.get("section_id", ""),
+            "ties": _headers(actor_ties(ds, graph, actor, lang).rename(
+                columns={"section_id": "section"}), lang),
+            "events": _headers(actor_events(ds, actor, lang).rename(
+                columns={"section_id": "section"}), lang)}

@@ -36,6 +36,11 @@ def _clear_actor() -> None:
     st.session_state["net_actor"] = None
 
 
+def _reset_view(bounds: tuple[int, int]) -> None:
+    ui.reset_filters(bounds)
+    st.session_state.update(net_actor=None, net_single=False, net_mode="period")
+
+
 ui.bind("compare", "net_mode", _compare)
 ui.bind("year", "net_single", _year)
 ui.bind("actor", "net_actor", lambda v: v if v in names else None)
@@ -120,7 +125,7 @@ with st.spinner(t("app.loading", lang)):
 st.subheader(result.title, anchor=False)
 if len(result.graph) == 0:
     st.info(t("network.empty", lang))
-    st.button(t("network.reset", lang), on_click=ui.reset_filters, args=((first, last),))
+    st.button(t("network.reset", lang), on_click=_reset_view, args=((first, last),))
 else:
     if result.note:
         st.info(ui.md(result.note))
@@ -133,13 +138,9 @@ else:
     chart = nv.chart_of(result, lang)
     ui.downloads(chart, ds, key="network")
     stamp = ui.stamp(ds)
+    table = nv.metrics_table(ds, result, lang)
     cols = st.columns(3)
-    table = result.metrics.drop(columns=["community"])
-    headers = {c: t(f"network.col.{c}", lang) for c in
-               ("name", "kind", "degree", "betweenness", "pagerank")}
-    headers["community_name"] = t("network.col.community", lang)
-    cols[0].download_button(t("network.download.metrics", lang),
-                            export.csv_bytes(table.rename(columns=headers)),
+    cols[0].download_button(t("network.download.metrics", lang), export.csv_bytes(table),
                             file_name=export.file_name(stamp, chart, "csv"), mime="text/csv",
                             on_click="ignore", icon=":material/table:")
     cols[1].download_button(t("network.download.gexf", lang),
@@ -151,32 +152,22 @@ else:
                             file_name=export.file_name(stamp, chart, "graphml"),
                             mime="application/xml", on_click="ignore", icon=":material/hub:")
     with st.expander(t("network.metrics", lang)):
-        table["kind"] = table["kind"].map(lambda k: ds.label("kind", k, lang))
-        ui.table(table.drop(columns=["actor_id"]).rename(columns=headers))
+        ui.table(table.drop(columns=["actor_id"]))
 
 # -- the actor card ------------------------------------------------------------------------
 if actor:
-    node = result.whole.nodes[actor]
+    card = nv.actor_card(ds, result.whole, actor, lang)
     with st.container(border=True):
-        st.subheader(names[actor], anchor=False)
-        st.markdown(f"**{ui.md(ds.label('kind', node['kind'], lang))}** — "
-                    + ui.md(node["description_en"] if lang == "en" and node["description_en"]
-                            else node["description"]))
-        st.markdown(f"**{t('network.card.quote', lang)}**  \n> {ui.md(node['quote'])}")
-        st.caption(t("network.hover.section", lang, section=node["section_id"]))
-        st.markdown(f"**{t('network.card.relations', lang)}**")
-        ties = nv.actor_ties(ds, result.whole, actor, lang)
-        ui.table(ties.rename(columns={c: t(f"network.col.{c}", lang) for c in
-                                      ("tie", "years", "quote")} |
-                             {"section_id": t("network.col.section", lang)}))
-        st.markdown(f"**{t('network.card.events', lang)}**")
-        taken = nv.actor_events(ds, actor, lang)
-        if taken.empty:
-            st.caption(t("network.card.none", lang))
-        else:
-            ui.table(taken.rename(columns={c: t(f"network.col.{c}", lang) for c in
-                                           ("event", "date", "role", "quote")} |
-                                  {"section_id": t("network.col.section", lang)}))
+        st.subheader(card["name"], anchor=False)
+        st.markdown(f"**{ui.md(card['kind'])}** — {ui.md(card['description'])}")
+        st.markdown(f"**{t('network.card.quote', lang)}**  \n> {ui.md(card['quote'])}")
+        st.caption(t("network.hover.section", lang, section=card["section"]))
+        for part in ("ties", "events"):
+            st.markdown(f"**{t(f'network.card.{part}', lang)}**")
+            if card[part].empty:
+                st.caption(t("network.card.none", lang))
+            else:
+                ui.table(card[part])
         st.button(t("network.card.close", lang), on_click=_clear_actor, key="net_close")
 
 ui.source_footer(ds)

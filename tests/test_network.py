@@ -425,6 +425,8 @@ def test_empty_period_says_so(monkeypatch, package):
     assert not at.exception
     assert any("No tie active in this period" in i.value for i in at.info)
     assert not at.get("plotly_chart")
+    next(b for b in at.button if b.label == "Reset the view").click().run()
+    assert not at.exception and len(at.get("plotly_chart")) == 1
 
 
 @pytest.mark.skipif(not HAS_ANIS, reason="the ANIS package is not merged yet")
@@ -435,3 +437,16 @@ def test_page_on_anis(monkeypatch, lang, anis):
     nodes = [x for d in figure(at)["data"] if d.get("legend") == "legend"
              for x in d["customdata"]]
     assert len(nodes) == len(anis.actors)
+
+
+def test_metrics_table_and_card_speak_the_interface_language(jardins):
+    result = nv.compute(jardins, "en", nv.View())
+    table = nv.metrics_table(jardins, result, "en")
+    assert list(table.columns) == ["actor_id", "Actor", "Kind", "Degree", "Betweenness",
+                                   "PageRank", "Community"]
+    assert table.iloc[0]["Actor"] == "Shared Gardens" and table.iloc[0]["Kind"] == "Organisation"
+    card = nv.actor_card(jardins, result.whole, "voisins", "fr")
+    assert card["name"] == "Collectif des voisins" and card["kind"] == "Collectif"
+    assert list(card["ties"].columns) == ["Lien", "Années", "Citation", "Section"]
+    assert card["ties"].iloc[0]["Années"] == "sans date ; placé par sa section : 1994 – 2003"
+    assert list(card["events"]["Événement"]) == ["Fêtes du jardin"]
