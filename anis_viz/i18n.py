@@ -145,7 +145,8 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.legend.actors": ("Acteurs", "Actors"),
     "network.title.all": ("Le réseau des acteurs", "The network of actors"),
     "network.title.period": ("Le réseau, {period}", "The network, {period}"),
-    "network.title.actor": ("Autour de {name} ({depth} pas)", "Around {name} ({depth} steps)"),
+    "network.title.actor": ("Autour de {name} ({depth} pas)",
+                            "Around {name} ({depth}-step neighbourhood)"),
     "network.title.compare": ("Le réseau de {first} à {second}", "The network from {first} to "
                               "{second}"),
     "network.years.none": ("sans date", "undated"),

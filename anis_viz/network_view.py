@@ -24,7 +24,7 @@ from anis_viz.i18n import format_span, pick, t
 
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
-           "node_frame", "edge_frame", "label_positions", "actor_ties", "actor_events"]
+           "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events"]
 
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box
@@ -147,14 +147,32 @@ def _quote(text: str, lang: str) -> str:
 
 # -- tables the figure draws --------------------------------------------------------------
 
+FULL = ((-1.22, 1.22), (-1.12, 1.12))  # the whole layout, with room for labels
+
+
+def view_box(nodes: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axis ranges that frame the actors shown (a neighbourhood fills the chart), never
+    wider than the whole layout; the actors themselves keep their places."""
+    if nodes.empty:
+        return FULL
+    box = []
+    for axis, (low, high) in zip(("x", "y"), FULL, strict=True):
+        first, last = nodes[axis].min(), nodes[axis].max()
+        span = max(last - first, 0.6)
+        middle, pad = (first + last) / 2, span * (0.61 if axis == "x" else 0.56)
+        box.append((max(low, middle - pad), min(high, middle + pad)))
+    return tuple(box)
+
+
 def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
-                    font: int = 12, keep=lambda label: False) -> list[str | None]:
+                    font: int = 12, keep=lambda label: False, box=FULL) -> list[str | None]:
     """A text position for each labelled node (``label`` not empty), chosen in order so
     labels overlap each other, the markers and the plot's edges as little as possible;
     None where every position would cover a name already placed (unless ``keep(label)``).
     ``width``/``height``: the plot area in pixels (the page's, at 1280 px wide)."""
-    sx, sy = width / 2.44, height / 2.24  # pixels per unit of the [-1, 1] layout
-    right, top = 1.22 * sx, 1.12 * sy
+    (x0, x1), (y0, y1) = box
+    sx, sy = width / (x1 - x0), height / (y1 - y0)  # pixels per unit of the layout
+    left_edge, right, bottom_edge, top = x0 * sx, x1 * sx, y0 * sy, y1 * sy
     placed: list[tuple[float, float, float, float]] = []
     centres = [(x * sx, y * sy) for x, y in zip(nodes["x"], nodes["y"], strict=True)]
     radii = [m / 2 for m in nodes["marker"]]
@@ -176,7 +194,8 @@ def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
             cost += sum(_overlap(box, (px - r, py - r, px + r, py + r)) > 0
                         for (px, py), r in zip(centres, radii, strict=True)
                         if (px, py) != (cx, cy))
-            cost += 20 * (box[0] < -right or box[2] > right or box[1] < -top or box[3] > top)
+            cost += 20 * (box[0] < left_edge or box[2] > right or box[1] < bottom_edge
+                          or box[3] > top)
             if cost < best_cost:
                 best, best_cost = name, cost
         if best_cost >= 10 and not keep(label):  # would cover another name: hover only
@@ -243,7 +262,8 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     # place the most central labels first: they get the best spots
     placing = frame.loc[ranked.index]
     focus_label = frame.loc[frame["actor_id"] == focus, "label"]
-    chosen = label_positions(placing, keep=lambda label: label in set(focus_label))
+    chosen = label_positions(placing, keep=lambda label: label in set(focus_label),
+                             box=view_box(frame))
     positions = dict(zip(placing.index, chosen, strict=True))
     frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
     frame["textposition"] = [positions[i] or "top center" for i in frame.index]
@@ -267,7 +287,7 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
                ) -> pd.DataFrame:
     """One row per tie shown: source, target, key, x0, y0, x1, y1, relation, group,
     group_label, colour, dash, order, hover (HTML: who, relation label, years, quote and
-    section, data escaped)."""
+    section, data escaped), mx, my (the hover point)."""
     codes = list(ds.relations["relation"])
     styles = style.relation_styles(codes)
     rank = {r: i for i, r in enumerate(styles)}
@@ -306,7 +326,31 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
                      "order": order, "hover": "<br>".join(lines)})
     columns = ["source", "target", "key", "x0", "y0", "x1", "y1", "relation", "group",
                "group_label", "colour", "dash", "order", "hover"]
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(**_midpoints(frame))
+
+
+def _midpoints(edges: pd.DataFrame) -> dict[str, list[float]]:
+    """mx, my: where each tie's hover point sits. Ties between the same two actors are
+    spread across the line, so each keeps its own hover box."""
+    mx = ((edges["x0"] + edges["x1"]) / 2).tolist()
+    my = ((edges["y0"] + edges["y1"]) / 2).tolist()
+    pairs = [tuple(sorted(p)) for p in zip(edges["source"], edges["target"], strict=True)]
+    seen: dict[tuple, list[int]] = {}
+    for i, pair in enumerate(pairs):
+        seen.setdefault(pair, []).append(i)
+    for rows in seen.values():
+        if len(rows) < 2:
+            continue
+        for rank, i in enumerate(rows):
+            dx, dy = edges.at[i, "x1"] - edges.at[i, "x0"], edges.at[i, "y1"] - edges.at[i, "y0"]
+            if edges.at[i, "source"] != pairs[i][0]:  # one direction for the whole pair
+                dx, dy = -dx, -dy
+            length = math.hypot(dx, dy) or 1.0
+            shift = (rank - (len(rows) - 1) / 2) * 0.035  # across the line
+            mx[i] += -dy / length * shift
+            my[i] += dx / length * shift
+    return {"mx": mx, "my": my}
 
 
 # -- one view -----------------------------------------------------------------------------
@@ -371,7 +415,11 @@ def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
     legend = ("network.legend.actors" if view.compare else
               "network.legend.communities" if view.colour == "community" else
               "network.legend.kinds")
-    figure = network_figure(nodes, edges, node_legend=t(legend, lang),
+    # zoom survives reruns of one view; a new focus frames its own neighbourhood
+    revision = f"network:{view.actor}:{view.depth}" if view.actor and not view.compare \
+        else "network"
+    figure = network_figure(nodes, edges, node_legend=t(legend, lang), box=view_box(nodes),
+                            uirevision=revision,
                             edge_legend=t("network.legend.ties", lang),
                             template=template)
     result = Result(view, whole, graph, table, nodes, edges, figure, title, "", period, note)

@@ -257,6 +257,14 @@ def test_data_text_is_escaped_in_the_figure(jardins):
     assert "Ana &lt;b&gt;Lopez&lt;/b&gt;" in text and "<b>Lopez" not in text
 
 
+def test_parallel_ties_keep_their_own_hover_points(jardins):
+    edges = nv.compute(jardins, "en", nv.View(events=True)).edges
+    pair = edges[edges["source"].isin(["jardins", "paul"]) & edges["target"].isin(
+        ["jardins", "paul"])]
+    assert len(pair) == 2  # r2 (member of) and the shared registration event
+    assert len(set(zip(pair["mx"], pair["my"]))) == 2
+
+
 def test_nodes_one_trace_per_kind_with_symbols(jardins):
     fig = nv.compute(jardins, "en", nv.View()).figure
     people = next(t for t in fig.data if t.name == "Person")
@@ -392,7 +400,7 @@ def test_page_in_both_languages(monkeypatch, lang, title, first_tie):
 def test_actor_deep_link_opens_the_card(monkeypatch):
     at = open_page(monkeypatch, lang="en", actor="reseau_reg", depth="2")
     assert not at.exception and not at.error
-    assert at.subheader[0].value == "Around Regional network (2 steps)"
+    assert at.subheader[0].value == "Around Regional network (2-step neighbourhood)"
     assert "Regional network" in [s.value for s in at.subheader]
     ties = at.dataframe[-2].value
     assert len(ties) == 3 and "Tie" in ties.columns

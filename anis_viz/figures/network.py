@@ -42,11 +42,13 @@ def _groups(frame: pd.DataFrame):
 def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str,
                    edge_legend: str, title: str = "", webgl_above: int = 300,
                    height: int = 720, template: str = style.TEMPLATE,
-                   uirevision: str = "network") -> go.Figure:
+                   uirevision: str = "network",
+                   box: tuple = ((-1.22, 1.22), (-1.12, 1.12))) -> go.Figure:
     """Ties first (one trace per group, with invisible midpoint markers that carry the
     hover box), then actors (one trace per group; colour per group, symbol per kind,
     size = ``marker``, name shown where ``label`` is set). ``customdata`` of an actor
-    point is its ``actor_id``; of a tie's midpoint, ``""``."""
+    point is its ``actor_id``; of a tie's midpoint, ``""``. ``box``: the x and y axis
+    ranges."""
     large = len(nodes) > webgl_above
     scatter = go.Scattergl if large else go.Scatter
     traces = []
@@ -62,7 +64,8 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             name=rows["group_label"].iloc[0], legend="legend2", legendgroup=f"tie:{group}",
             hoverinfo="skip", showlegend=True))
         traces.append(scatter(
-            x=(rows["x0"] + rows["x1"]) / 2, y=(rows["y0"] + rows["y1"]) / 2, mode="markers",
+            x=rows["mx"] if "mx" in rows else (rows["x0"] + rows["x1"]) / 2,
+            y=rows["my"] if "my" in rows else (rows["y0"] + rows["y1"]) / 2, mode="markers",
             marker=dict(size=14, color=colour, opacity=0), hovertext=list(rows["hover"]),
             hoverinfo="text", customdata=[""] * len(rows), legend="legend2",
             legendgroup=f"tie:{group}", showlegend=False, name=rows["group_label"].iloc[0]))
@@ -94,6 +97,6 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
         legend2=dict(title=dict(text=edge_legend), x=1.01, xanchor="left",
                      y=max(0.0, 1 - (kinds + 3) * LEGEND_ROW / (height - 30)), yanchor="top",
                      tracegroupgap=0),
-        xaxis=dict(HIDDEN, range=[-1.22, 1.22]), yaxis=dict(HIDDEN, range=[-1.12, 1.12]),
+        xaxis=dict(HIDDEN, range=list(box[0])), yaxis=dict(HIDDEN, range=list(box[1])),
     )
     return fig

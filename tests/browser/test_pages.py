@@ -54,7 +54,7 @@ def test_no_serious_accessibility_violation(page, server, path, charts, titles, 
 def test_network_actor_link_opens_the_card_and_keeps_the_address(page, server):
     open_page(page, server, "reseau", "en", "&actor=catalyst&depth=2")
     page.wait_for_selector(CHART, timeout=30_000)
-    assert page.get_by_role("heading", name="Around Catalyst (2 steps)").count() == 1
+    assert page.get_by_role("heading", name="Around Catalyst (2-step neighbourhood)").count() == 1
     assert page.get_by_text("Its ties").count() == 1
     assert "actor=catalyst" in page.url and "depth=2" in page.url
     assert page.locator("[data-testid='stException']").count() == 0
