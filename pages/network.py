@@ -1,5 +1,8 @@
 """Réseau: who worked with whom, through time; click an actor for its card."""
 
+import time
+from dataclasses import replace
+
 import streamlit as st
 
 from anis_viz import export, network, ui
@@ -7,6 +10,7 @@ from anis_viz import network_view as nv
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import pick, t
 
+PLAY_SECONDS = 12  # a play through the years lasts about this long, whatever the span
 ds = ui.dataset()
 lang = ui.lang()
 filters = ui.filters()
@@ -72,6 +76,7 @@ mode = top[0].segmented_control(
     t("network.mode", lang), ["period", "compare"], key="net_mode",
     format_func=lambda m: t(f"network.mode.{m}", lang))
 compare = year = None
+play = False
 if mode == "compare":
     left, right = top[1].columns(2)
     a = left.selectbox(t("network.compare.first", lang), eras, key="net_cmp_a",
@@ -86,9 +91,11 @@ else:
                              on_change=_era_changed,
                              format_func=lambda e: t("network.era.all", lang)
                              if e == "all" else era_names[e])
-    row = st.columns([2, 5])
+    row = st.columns([2, 5, 2], vertical_alignment="bottom")
     if row[0].toggle(t("network.year.toggle", lang), key="net_single"):
         year = row[1].slider(t("network.year", lang), first, last, key="net_year")
+        play = row[2].button(t("network.play", lang), icon=":material/play_arrow:",
+                             key="net_play", help=t("network.play.help", lang))
 focus = st.columns([3, 2, 2, 3])
 actor = focus[0].selectbox(t("network.actor", lang), sorted(names, key=names.get),
                            key="net_actor", format_func=names.get,
@@ -117,6 +124,16 @@ ui.set_url(**(nv.view_params(view) | {"actor": actor}))
 def _compute(_ds, content_hash: str, lang: str, view: nv.View) -> nv.Result:
     return nv.compute(_ds, lang, view)
 
+
+if play:  # the network year by year, then the chosen year again
+    slot = st.empty()
+    for frame_year in range(first, last + 1):
+        shown = _compute(ds, ds.content_hash, lang, replace(view, year=frame_year, actor=""))
+        with slot.container():
+            st.subheader(shown.title, anchor=False)
+            ui.plotly(shown.figure, key=f"net_play_{frame_year}")
+        time.sleep(min(0.8, PLAY_SECONDS / max(1, last - first + 1)))
+    slot.empty()
 
 with st.spinner(t("app.loading", lang)):
     result = _compute(ds, ds.content_hash, lang, view)

@@ -458,3 +458,11 @@ def test_metrics_table_and_card_speak_the_interface_language(jardins):
     assert list(card["ties"].columns) == ["Lien", "Années", "Citation", "Section"]
     assert card["ties"].iloc[0]["Années"] == "sans date ; placé par sa section : 1994 – 2003"
     assert list(card["events"]["Événement"]) == ["Fêtes du jardin"]
+
+
+def test_play_runs_through_every_year(monkeypatch):
+    at = open_page(monkeypatch, lang="en", year="2008")
+    assert at.slider(key="net_year").value == 2008
+    at.button(key="net_play").click().run(timeout=120)
+    assert not at.exception and not at.error
+    assert at.subheader[0].value == "The network, 2008"  # back on the chosen year
