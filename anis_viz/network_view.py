@@ -123,6 +123,12 @@ def _period_words(ds: Dataset, view: View, period, lang: str) -> str:
     return str(first) if first == last else format_span(str(first), str(last), lang)
 
 
+def _esc(text: str) -> str:
+    """Data text inside Plotly's HTML-like labels: < > & escaped; quotes left as they are
+    (Plotly shows ``&quot;`` literally)."""
+    return html.escape(str(text), quote=False)
+
+
 def _short(name: str, limit: int = 26) -> str:
     """A label for the chart: long names are cut (the hover box has them whole)."""
     return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
@@ -141,7 +147,7 @@ def _wrap(text: str, width: int = WRAP) -> list[str]:
 
 
 def _quote(text: str, lang: str) -> str:
-    lines = "<br>".join(html.escape(line) for line in _wrap(text))
+    lines = "<br>".join(_esc(line) for line in _wrap(text))
     return t("network.hover.quote", lang, quote=lines)
 
 
@@ -191,7 +197,7 @@ def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
             bottom = cy - h / 2 + dy * (h / 2 + gap)
             box = (left, bottom, left + w, bottom + h)
             cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
-            cost += sum(_overlap(box, (px - r, py - r, px + r, py + r)) > 0
+            cost += 3 * sum(_overlap(box, (px - r, py - r, px + r, py + r)) > 0
                         for (px, py), r in zip(centres, radii, strict=True)
                         if (px, py) != (cx, cy))
             cost += 20 * (box[0] < left_edge or box[2] > right or box[1] < bottom_edge
@@ -257,7 +263,7 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
                        for v in frame["value"]]
     ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
     shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
-    frame["label"] = [html.escape(_short(n)) if a in shown else ""
+    frame["label"] = [_esc(_short(n)) if a in shown else ""
                       for a, n in zip(frame["actor_id"], frame["name"], strict=True)]
     # place the most central labels first: they get the best spots
     placing = frame.loc[ranked.index]
@@ -270,10 +276,10 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     hovers = []
     for a, name, label in zip(frame["actor_id"], frame["name"], kind_labels, strict=True):
         r = rows.loc[a]
-        lines = [f"<b>{html.escape(name)}</b>", html.escape(label),
+        lines = [f"<b>{_esc(name)}</b>", _esc(label),
                  t("network.hover.metrics", lang, degree=int(r["degree"]),
                    betweenness=f"{r['betweenness']:.3f}", pagerank=f"{r['pagerank']:.3f}"),
-                 html.escape(t("network.hover.community", lang, name=r["community_name"]))]
+                 _esc(t("network.hover.community", lang, name=r["community_name"]))]
         if "status" in graph.nodes[a]:
             lines.append(t("network.hover.status", lang,
                            status=t(f"network.status.{graph.nodes[a]['status']}", lang)))
@@ -308,18 +314,18 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
             group, group_label = relation, label
             colour, dash = style.event_tie_style() if event else styles[relation]
             order = len(rank) if event else rank[relation]
-        source, target = (html.escape(network.name_of(graph, n, lang)) for n in (u, v))
+        source, target = (_esc(network.name_of(graph, n, lang)) for n in (u, v))
         if event:
             title = d.get("title_en") if lang == "en" else d.get("title", "")
-            who = (f"<b>{source}</b> · <b>{target}</b><br>{html.escape(label)} : "
-                   f"{html.escape(title or '')}")
+            who = (f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)} : "
+                   f"{_esc(title or '')}")
         else:
-            who = f"<b>{source}</b> {html.escape(label)} <b>{target}</b>"
-        lines = [who, html.escape(tie_years_text(d, lang)),
+            who = f"<b>{source}</b> {_esc(label)} <b>{target}</b>"
+        lines = [who, _esc(tie_years_text(d, lang)),
                  _quote(d.get("quote", ""), lang),
-                 html.escape(t("network.hover.section", lang, section=d.get("section_id", "")))]
+                 _esc(t("network.hover.section", lang, section=d.get("section_id", "")))]
         if marked:
-            lines.insert(1, html.escape(t("network.hover.status", lang, status=group_label)))
+            lines.insert(1, _esc(t("network.hover.status", lang, status=group_label)))
         rows.append({"source": u, "target": v, "key": k, "x0": pos[u][0], "y0": pos[u][1],
                      "x1": pos[v][0], "y1": pos[v][1], "relation": relation, "group": group,
                      "group_label": group_label, "colour": colour, "dash": dash,

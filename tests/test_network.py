@@ -252,9 +252,11 @@ def test_edge_hover_has_relation_years_quote_and_section(jardins):
 
 
 def test_data_text_is_escaped_in_the_figure(jardins):
-    fig = nv.compute(jardins, "fr", nv.View()).figure
+    fig = nv.compute(jardins, "en", nv.View()).figure
     text = json.dumps([list(t.text or []) + list(t.hovertext or []) for t in fig.data])
     assert "Ana &lt;b&gt;Lopez&lt;/b&gt;" in text and "<b>Lopez" not in text
+    # quotes stay as typed: Plotly would show &quot; or &#x27; literally
+    assert "Neighbours' collective" in text and "&#x27;" not in text
 
 
 def test_parallel_ties_keep_their_own_hover_points(jardins):
