@@ -104,6 +104,133 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "page.timeline.title": ("Chronologie", "Timeline"),
     # -- Réseau (network page) --
     "page.network.title": ("Réseau", "Network"),
+    "network.intro": ("Qui a travaillé avec qui : les acteurs et leurs liens, tels que le texte "
+                      "les cite. Survolez un lien pour lire sa citation ; cliquez sur un acteur "
+                      "pour ouvrir sa fiche.",
+                      "Who worked with whom: the actors and their ties, as the text cites them. "
+                      "Hover over a tie to read its quote; click an actor to open its card."),
+    "network.mode": ("Affichage", "View"),
+    "network.mode.period": ("Une période", "One period"),
+    "network.mode.compare": ("Comparer deux périodes", "Compare two eras"),
+    "network.era": ("Période", "Era"),
+    "network.era.all": ("Toutes", "All"),
+    "network.year.toggle": ("Une seule année", "A single year"),
+    "network.year": ("Année", "Year"),
+    "network.play": ("Lecture", "Play"),
+    "network.play.help": ("Montre le réseau année après année, de la première à la dernière.",
+                          "Shows the network year by year, from the first to the last."),
+    "network.compare.first": ("Avant", "Before"),
+    "network.compare.second": ("Après", "After"),
+    "network.events": ("Liens par événements partagés", "Ties through shared events"),
+    "network.events.help": ("Relie aussi deux acteurs qui ont pris part au même événement "
+                            "(trait pointillé clair).",
+                            "Also links two actors who took part in the same event (light "
+                            "dotted line)."),
+    "network.size": ("Taille des nœuds", "Node size"),
+    "network.size.degree": ("Degré", "Degree"),
+    "network.size.betweenness": ("Intermédiarité", "Betweenness"),
+    "network.size.pagerank": ("PageRank", "PageRank"),
+    "network.size.help": ("Degré : nombre de liens. Intermédiarité : part des plus courts "
+                          "chemins qui passent par l’acteur. PageRank : importance des "
+                          "voisins.",
+                          "Degree: number of ties. Betweenness: share of shortest paths "
+                          "through the actor. PageRank: importance of the neighbours."),
+    "network.colour": ("Couleur", "Colour"),
+    "network.colour.kind": ("Type d’acteur", "Actor kind"),
+    "network.colour.community": ("Communauté", "Community"),
+    "network.actor": ("Acteur", "Actor"),
+    "network.actor.placeholder": ("Chercher un acteur…", "Search for an actor…"),
+    "network.depth": ("Voisinage (pas)", "Neighbourhood (steps)"),
+    "network.whole": ("Tout le réseau", "Whole network"),
+    "network.reset": ("Réinitialiser la vue", "Reset the view"),
+    "network.legend.ties": ("Liens", "Ties"),
+    "network.legend.kinds": ("Types d’acteurs", "Actor kinds"),
+    "network.legend.communities": ("Communautés", "Communities"),
+    "network.shared_event": ("événement partagé", "shared event"),
+    "network.status.appeared": ("apparu", "appeared"),
+    "network.status.stayed": ("resté", "stayed"),
+    "network.status.disappeared": ("disparu", "disappeared"),
+    "network.community.none": ("sans lien", "no tie"),
+    "network.community.other": ("autres communautés", "other communities"),
+    "network.legend.actors": ("Acteurs", "Actors"),
+    "network.title.all": ("Le réseau des acteurs", "The network of actors"),
+    "network.title.period": ("Le réseau, {period}", "The network, {period}"),
+    "network.title.actor": ("Autour de {name} ({depth} pas)",
+                            "Around {name} ({depth}-step neighbourhood)"),
+    "network.title.compare": ("Le réseau de {first} à {second}", "The network from {first} to "
+                              "{second}"),
+    "network.years.none": ("sans date", "undated"),
+    "network.years.until": ("jusqu’en {end}", "until {end}"),
+    "network.years.placed": ("sans date ; placé par sa section : {span}",
+                             "undated; placed by its section: {span}"),
+    "network.hover.quote": ("« {quote} »", "“{quote}”"),
+    "network.hover.section": ("§ {section}", "§ {section}"),
+    "network.hover.metrics": ("{degree} lien(s) · intermédiarité {betweenness} · PageRank "
+                              "{pagerank}",
+                              "{degree} tie(s) · betweenness {betweenness} · PageRank "
+                              "{pagerank}"),
+    "network.hover.community": ("Communauté : {name}", "Community: {name}"),
+    "network.hover.status": ("Évolution : {status}", "Change: {status}"),
+    "network.caption.time": ("Un lien est actif de sa première à sa dernière année ; sans "
+                             "année de fin, il court encore. Un lien sans aucune année est "
+                             "placé dans la ou les périodes dont parle la section du texte qui "
+                             "le cite ; à défaut, il figure dans toutes les périodes.",
+                             "A tie is active from its first to its last year; with no end "
+                             "year it is still running. A tie with no year at all is placed in "
+                             "the era(s) that the section of the text citing it speaks of; "
+                             "failing that, it is shown in every period."),
+    "network.caption.labels": ("Seuls les acteurs les plus centraux ({n} au plus) portent leur "
+                               "nom ; survolez les autres.",
+                               "Only the most central actors ({n} at most) carry their names; "
+                               "hover over the others."),
+    "network.caption.large": ("Grand graphe ({n} acteurs) : dessin WebGL, liens en un seul "
+                              "tracé.",
+                              "Large graph ({n} actors): WebGL drawing, ties as one trace."),
+    "network.alt": ("Graphe de réseau{period} : {nodes} acteurs et {edges} liens. Les plus "
+                    "centraux ({size}) : {top}. Liens : {relations}. {communities} "
+                    "communauté(s) ; la plus grande autour de {biggest}.",
+                    "Network graph{period}: {nodes} actors and {edges} ties. The most central "
+                    "({size}): {top}. Ties: {relations}. {communities} community(ies); the "
+                    "largest around {biggest}."),
+    "network.alt.compare": ("Graphe comparant {first} et {second} : {appeared} acteurs "
+                            "apparus, {stayed} restés, {disappeared} disparus ; {e_appeared} "
+                            "liens apparus, {e_stayed} restés, {e_disappeared} disparus.",
+                            "Graph comparing {first} and {second}: {appeared} actors "
+                            "appeared, {stayed} stayed, {disappeared} disappeared; "
+                            "{e_appeared} ties appeared, {e_stayed} stayed, {e_disappeared} "
+                            "disappeared."),
+    "network.alt.empty": ("Aucun lien dans cette période.", "No tie in this period."),
+    "network.empty": ("Aucun lien actif dans cette période : changez de période ou "
+                      "réinitialisez la vue.",
+                      "No tie active in this period: choose another period or reset the "
+                      "view."),
+    "network.not_in_period": ("{name} n’a aucun lien dans cette période : voici son voisinage "
+                              "sur toutes les années.",
+                              "{name} has no tie in this period: here is its neighbourhood "
+                              "over all years."),
+    "network.slug": ("reseau", "network"),
+    "network.metrics": ("Mesures de centralité", "Centrality measures"),
+    "network.download.metrics": ("Mesures (CSV)", "Measures (CSV)"),
+    "network.download.gexf": ("Graphe GEXF (Gephi)", "GEXF graph (Gephi)"),
+    "network.download.graphml": ("Graphe GraphML", "GraphML graph"),
+    "network.col.name": ("Acteur", "Actor"),
+    "network.col.kind": ("Type", "Kind"),
+    "network.col.degree": ("Degré", "Degree"),
+    "network.col.betweenness": ("Intermédiarité", "Betweenness"),
+    "network.col.pagerank": ("PageRank", "PageRank"),
+    "network.col.community": ("Communauté", "Community"),
+    "network.col.tie": ("Lien", "Tie"),
+    "network.col.years": ("Années", "Years"),
+    "network.col.quote": ("Citation", "Quote"),
+    "network.col.section": ("Section", "Section"),
+    "network.col.event": ("Événement", "Event"),
+    "network.col.date": ("Date", "Date"),
+    "network.col.role": ("Rôle", "Role"),
+    "network.card.ties": ("Ses liens", "Its ties"),
+    "network.card.events": ("Événements auxquels il a pris part", "Events it took part in"),
+    "network.card.quote": ("Ce qu’en dit le texte", "What the text says"),
+    "network.card.none": ("Aucun.", "None."),
+    "network.card.close": ("Fermer la fiche", "Close the card"),
     # -- Thèmes (themes page) --
     "page.themes.title": ("Thèmes", "Themes"),
     # -- Présentation (presentation mode) --
