@@ -1,0 +1,371 @@
+"""Chronologie: the events of a package on lanes, over its eras. Pure pandas functions.
+
+- :func:`event_table`: one row per event, its era, actors and themes joined, its date in
+  words, its hover text (HTML-escaped) and an importance score;
+- :func:`parse_view` / :func:`filter_events`: the page's filters (era, category, actor,
+  theme, free text, the shared year range) from a view dict of strings (the URL);
+- :func:`layout`: lanes (by category or by actor kind), rows inside a lane so that no two
+  marks or labels overlap, and which titles are written on the chart;
+- :func:`era_bands`, :func:`alt_text`, :func:`charts` (the registry entry).
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from anis_viz import i18n, style
+from anis_viz.data import Dataset
+from anis_viz.export import Chart
+from anis_viz.filters import SharedFilters
+from anis_viz.filters import filter_events as shared_filter
+
+__all__ = ["TimelineView", "parse_view", "event_table", "filter_events", "era_bands",
+           "layout", "lane_names", "alt_text", "table_rows", "subtitle", "charts"]
+
+LANES = ("category", "kind")
+NO_KIND = "__none__"      # lane of events that name no actor
+CONTEXT = "context"       # the contract's background category, drawn quietly
+LEAD_ROLE = "lead"        # the actor that places an event on an actor-kind lane
+QUOTE_WIDTH = 70          # characters per hover line
+LABEL_CHARS = 30          # longest title written on the chart
+MAX_LABELS = 10           # titles written at the default zoom; the rest on hover
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """The page's state. Empty tuples mean "all"."""
+
+    eras: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    categories: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    q: str = ""
+    lanes: str = "category"
+    zoom: str = ""
+    event: str = ""
+    shared: SharedFilters = field(default_factory=SharedFilters)
+
+
+def _split(text) -> tuple[str, ...]:
+    return tuple(p.strip() for p in str(text or "").split(",") if p.strip())
+
+
+def parse_view(view: dict) -> TimelineView:
+    """``{"era": "a,b", "years": "2001-2011", "category": …, "actor": …, "theme": …,
+    "q": …, "lanes": "kind", "zoom": era_id, "event": id}`` -> :class:`TimelineView`.
+    Malformed values fall back to the defaults."""
+    years = None
+    try:
+        first, last = (int(p) for p in str(view.get("years", "")).split("-", 1))
+        years = (min(first, last), max(first, last))
+    except ValueError:
+        pass
+    eras = _split(view.get("era"))
+    lanes = view.get("lanes") if view.get("lanes") in LANES else "category"
+    return TimelineView(eras=eras, years=years, categories=_split(view.get("category")),
+                        actors=_split(view.get("actor")), themes=_split(view.get("theme")),
+                        q=str(view.get("q") or "").strip(), lanes=lanes,
+                        zoom=str(view.get("zoom") or ""), event=str(view.get("event") or ""),
+                        shared=SharedFilters(eras=eras, years=years))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for searching: ``Énergie`` -> ``energie``."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _quote_html(quote: str, lang: str) -> str:
+    text = i18n.t("timeline.hover.quote", lang, quote=quote)
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
+
+
+def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
+    """One row per event, in date order. Columns: event_id, start, end, start_date,
+    end_date (NaT for a point), start_year, end_year, era_id, era, category, category_label,
+    title, description, date (in words), approximate, context, span (has an end),
+    actor_ids, actor_names (lists; the lead first), kind (of the lead actor, or NO_KIND),
+    themes (list of theme ids), section_id, section, quote, hover (safe HTML), importance."""
+    ev = ds.events.sort_values(["start_date", "event_id"], kind="stable").reset_index(drop=True)
+    eras = ds.eras.set_index("era_id")
+    era_names = dict(zip(ds.eras["era_id"], i18n.pick(ds.eras, "label", lang), strict=True))
+    names = dict(zip(ds.actors["actor_id"], i18n.pick(ds.actors, "name", lang), strict=True))
+    kinds = dict(zip(ds.actors["actor_id"], ds.actors["kind"], strict=True))
+    links = ds.event_actors.assign(lead=ds.event_actors["role"] != LEAD_ROLE)
+    links = links.sort_values(["event_id", "lead"], kind="stable")  # lead first, then file order
+    actor_ids = links.groupby("event_id", sort=False)["actor_id"].agg(list)
+    mentions = ds.theme_mentions[ds.theme_mentions["ref_type"] == "event"]
+    themes = mentions.groupby("ref_id", sort=False)["theme_id"].agg(lambda s: list(dict.fromkeys(s)))
+    sections = dict(zip(ds.sections["section_id"], i18n.pick(ds.sections, "title", lang),
+                        strict=True))
+    categories = ds.labels("category", lang)
+    out = pd.DataFrame({
+        "event_id": ev["event_id"], "start": ev["start"], "end": ev["end"],
+        "start_date": ev["start_date"], "end_date": ev["end_date"],
+        "start_year": ev["start_year"], "end_year": ev["end_year"], "era_id": ev["era_id"],
+        "category": ev["category"], "title": i18n.pick(ev, "title", lang),
+        "description": i18n.pick(ev, "description", lang),
+        "section_id": ev["section_id"], "quote": ev["quote"],
+    })
+    out["era"] = out["era_id"].map(lambda e: era_names.get(e) or i18n.t("timeline.no_era", lang))
+    out["category_label"] = out["category"].map(
+        lambda c: categories.get(c) or c.replace("_", " "))
+    out["date"] = [i18n.format_date(s, p, lang, end=e) for s, p, e in
+                   zip(ev["start"], ev["date_precision"], ev["end"], strict=True)]
+    out["approximate"] = ev["date_precision"].eq("approximate")
+    out["context"] = ev["category"].eq(CONTEXT) | ev["era_id"].eq("")
+    out["span"] = ev["end"].ne("") & ev["end_date"].ne(ev["start_date"])
+    out["actor_ids"] = out["event_id"].map(lambda e: list(actor_ids.get(e, [])))
+    out["actor_names"] = out["actor_ids"].map(lambda ids: [names.get(a, a) for a in ids])
+    out["kind"] = out["actor_ids"].map(lambda ids: kinds.get(ids[0], NO_KIND) if ids else NO_KIND)
+    out["themes"] = out["event_id"].map(lambda e: list(themes.get(e, [])))
+    out["section"] = [i18n.t("timeline.section", lang, section=s, title=sections.get(s, ""))
+                      .strip() for s in out["section_id"]]
+    out["hover"] = [_hover(row, lang) for row in out.itertuples()]
+    # Importance: how much the text ties to the event (actors, themes, a duration), and the
+    # opening of each era; background events weigh less. Only the top ones get a title.
+    first_of_era = ~out["era_id"].eq("") & ~out.duplicated("era_id")
+    in_era = out["era_id"].isin(eras.index)
+    out["importance"] = (out["actor_ids"].str.len() + out["themes"].str.len()
+                         + 2 * out["span"] + 3 * (first_of_era & in_era) - 3 * out["context"])
+    return out
+
+
+def _hover(row, lang: str) -> str:
+    lines = [f"<b>{html.escape(row.title)}</b>", html.escape(row.date),
+             html.escape(i18n.t("timeline.hover.era", lang, era=row.era))]
+    if row.actor_names:
+        actors = i18n.t("timeline.hover.actors", lang, actors=", ".join(row.actor_names))
+        lines.append("<br>".join(html.escape(x) for x in textwrap.wrap(actors, QUOTE_WIDTH)))
+    lines += [f"<i>{_quote_html(row.quote, lang)}</i>", html.escape(row.section)]
+    return "<br>".join(lines)
+
+
+def filter_events(table: pd.DataFrame, view: TimelineView) -> pd.DataFrame:
+    """The rows that pass every filter (AND across filters, OR within one)."""
+    keep = shared_filter(table, view.shared).index
+    rows = table.loc[keep]
+    if view.categories:
+        rows = rows[rows["category"].isin(view.categories)]
+    if view.actors:
+        chosen = set(view.actors)
+        rows = rows[rows["actor_ids"].map(lambda ids: bool(chosen & set(ids)))]
+    if view.themes:
+        chosen = set(view.themes)
+        rows = rows[rows["themes"].map(lambda ids: bool(chosen & set(ids)))]
+    if view.q:
+        needle = fold(view.q)
+        text = (rows["title"] + " " + rows["description"] + " " + rows["quote"] + " "
+                + rows["actor_names"].map(" ".join) + " " + rows["event_id"]).map(fold)
+        rows = rows[text.str.contains(needle, regex=False)]
+    return rows
+
+
+def era_bands(ds: Dataset, lang: str = "fr", last: pd.Timestamp | None = None) -> pd.DataFrame:
+    """One row per era, in order: era_id, label, short_label, x0, x1, colour. An open era
+    ends at ``last`` (the last event's date) or a year after it starts."""
+    eras = ds.eras.sort_values("start_date", kind="stable").reset_index(drop=True)
+    colours = style.era_colours(eras["era_id"])
+    label = i18n.pick(eras, "label", lang)
+    short = i18n.pick(eras, "short_label", lang) if "short_label" in eras else label
+    year_later = eras["start_date"] + pd.DateOffset(years=1)
+    x1 = eras["end_date"].fillna(year_later if last is None else year_later.clip(lower=last))
+    # "2001-07 → 2011" then "2011 → 2017": the next era starts inside the year that ends
+    # this one, so a band stops where the next begins and bands never overlap.
+    x1 = x1.where(~(eras["start_date"].shift(-1) < x1), eras["start_date"].shift(-1))
+    return pd.DataFrame({"era_id": eras["era_id"], "label": label,
+                         "short_label": short.where(short.str.strip() != "", label),
+                         "x0": eras["start_date"], "x1": x1,
+                         "colour": eras["era_id"].map(colours)})
+
+
+def lane_names(ds: Dataset, table: pd.DataFrame, by: str, lang: str = "fr") -> dict[str, str]:
+    """Lane code -> display name, in drawing order (top first): categories in vocabulary
+    order with the background last; actor kinds in the style order, "no actor" last."""
+    present = list(dict.fromkeys(table[by]))
+    if by == "category":
+        order = [c for c in ds.labels("category", lang) if c in present and c != CONTEXT]
+        order += sorted(c for c in present if c not in order and c != CONTEXT)
+        order += [CONTEXT] if CONTEXT in present else []
+        return {c: ds.label("category", c, lang) for c in order}
+    order = [k for k in style.KIND_ORDER if k in present]
+    order += sorted(k for k in present if k not in order and k != NO_KIND)
+    order += [NO_KIND] if NO_KIND in present else []
+    return {k: (i18n.t("timeline.no_actor", lang) if k == NO_KIND else ds.label("kind", k, lang))
+            for k in order}
+
+
+def x_extent(table: pd.DataFrame, bands: pd.DataFrame | None = None,
+             pad: float = 0.03) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates a chart of ``table`` spans (and of the ``bands`` its events meet, so that
+    every era drawn is whole), with a little room on each side."""
+    first = table["start_date"].min()
+    last = pd.concat([table["end_date"], table["start_date"]]).max()
+    if bands is not None and len(bands):
+        met = bands[(bands["x0"] <= last) & (bands["x1"] >= first)]
+        first, last = min(first, met["x0"].min()), max(last, met["x1"].max())
+    room = max(pd.Timedelta(days=120), (last - first) * pad)
+    return first - room, last + room
+
+
+def _labelled(table: pd.DataFrame, max_labels: int) -> pd.Index:
+    ranked = table[table["importance"] > 0].sort_values(
+        ["importance", "start_date"], ascending=[False, True], kind="stable")
+    return ranked.index[:max_labels]
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= LABEL_CHARS else title[:LABEL_CHARS - 1].rstrip() + "…"
+
+
+def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
+           x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: int = 760,
+           char_px: float = 7.0, marker_px: float = 9.0, max_labels: int = MAX_LABELS):
+    """Place each event on its lane and on a row of that lane so that no mark or title
+    overlaps another at ``width_px`` pixels for the plot area (``x_range`` wide).
+
+    Returns (events, lanes): ``events`` is ``table`` plus lane, lane_name, row, y (0 = top
+    row), label ('' or the title to write) and label_side (right, left, above, above_left);
+    ``lanes`` has lane, name, y0 (first row), rows, centre. The largest titles go to the
+    most important events (see :func:`event_table`)."""
+    events = table.copy()
+    events["lane"] = events[by]
+    if events.empty:
+        return events.assign(lane_name="", row=0, y=0, label="", label_side=""), \
+            pd.DataFrame(columns=["lane", "name", "y0", "rows", "centre"])
+    first, last = x_range or x_extent(events)
+    per_px = max((last - first) / pd.Timedelta(days=1), 1.0) / width_px  # days per pixel
+    start = (events["start_date"] - first) / pd.Timedelta(days=1)
+    end = ((events["end_date"].fillna(events["start_date"]) - first) / pd.Timedelta(days=1))
+    labelled = set(_labelled(events, max_labels))
+    events["label"] = [_short(t) if i in labelled else "" for i, t in
+                       zip(events.index, events["title"], strict=True)]
+    right_side = start < 0.75 * (last - first) / pd.Timedelta(days=1)
+    margin = marker_px * per_px
+    width = events["label"].str.len() * char_px * per_px + 2 * margin
+    lo, hi, side = [], [], []
+    for i in events.index:
+        span, has_label = bool(events.at[i, "span"]), bool(events.at[i, "label"])
+        x0, x1 = (start[i], max(end[i], start[i] + margin)) if span else \
+            (start[i] - margin, start[i] + margin)
+        if has_label and right_side[i]:
+            x1 = max(x1, (start[i] if span else x1) + width[i])
+        elif has_label:
+            x0 = min(x0, (end[i] if span else x0) - width[i])
+        lo.append(x0)
+        hi.append(x1)
+        side.append("" if not has_label else ("above" if span else "right") if right_side[i]
+                    else ("above_left" if span else "left"))
+    events["label_side"] = side
+    events["row"] = _pack(pd.Series(lo, index=events.index), pd.Series(hi, index=events.index),
+                          events["lane"], gap=4 * per_px)
+    order = [lane for lane in lanes if lane in set(events["lane"])]
+    rows = events.groupby("lane")["row"].max().add(1)
+    y0 = dict(zip(order, pd.Series([rows[lane] for lane in order]).cumsum().shift(
+        fill_value=0), strict=True))
+    events["y"] = events["lane"].map(y0) + events["row"]
+    events["lane_name"] = events["lane"].map(lanes)
+    frame = pd.DataFrame({"lane": order, "name": [lanes[lane] for lane in order],
+                          "y0": [int(y0[lane]) for lane in order],
+                          "rows": [int(rows[lane]) for lane in order]})
+    frame["centre"] = frame["y0"] + (frame["rows"] - 1) / 2
+    return events, frame
+
+
+def _pack(lo: pd.Series, hi: pd.Series, lane: pd.Series, gap: float) -> pd.Series:
+    """First-fit interval partitioning per lane: the fewest rows with no overlap."""
+    row = pd.Series(0, index=lo.index)
+    for _, members in lo.groupby(lane, sort=False):
+        ends: list[float] = []
+        for i in members.sort_values(kind="stable").index:
+            for r, end in enumerate(ends):
+                if lo[i] > end + gap:
+                    ends[r], row[i] = hi[i], r
+                    break
+            else:
+                ends.append(hi[i])
+                row[i] = len(ends) - 1
+    return row
+
+
+def alt_text(rows: pd.DataFrame, bands: pd.DataFrame, lang: str = "fr") -> str:
+    """"Frise de 2001 à 2017 : 3 périodes, 34 événements ; le plus dense : 2011" (the eras
+    counted are the bands the events' years meet)."""
+    if rows.empty:
+        return i18n.t("timeline.alt_empty", lang)
+    years = rows["start_year"].dropna().astype(int)
+    last = int(pd.concat([rows["end_year"], rows["start_year"]]).dropna().max())
+    busiest = years.value_counts().sort_index(kind="stable").idxmax()  # earliest on ties
+    eras = int(((bands["x0"].dt.year <= last) & (bands["x1"].dt.year >= years.min())).sum())
+    return i18n.t("timeline.alt", lang, first=int(years.min()), last=last, eras=eras,
+                  events=len(rows), year=int(busiest))
+
+
+def table_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The events as a plain table (the chart's CSV): event_id, date (ISO, sorts in time
+    order), when (in words), title, era, category, actors, section_id, quote."""
+    iso = rows["start"].where(~rows["span"], rows["start"] + " – " + rows["end"])
+    return pd.DataFrame({
+        "event_id": rows["event_id"], "date": iso, "when": rows["date"], "title": rows["title"],
+        "era": rows["era"], "category": rows["category_label"],
+        "actors": rows["actor_names"].map(", ".join), "section_id": rows["section_id"],
+        "quote": rows["quote"],
+    }).reset_index(drop=True)
+
+
+def subtitle(ds: Dataset, view: TimelineView, lang: str = "fr") -> str:
+    """The active filters in words, for exports: "Périodes : … · Recherche : « … »"."""
+    eras = dict(zip(ds.eras["era_id"], i18n.pick(ds.eras, "label", lang), strict=True))
+    names = dict(zip(ds.actors["actor_id"], i18n.pick(ds.actors, "name", lang), strict=True))
+    themes = dict(zip(ds.themes["theme_id"], i18n.pick(ds.themes, "label", lang), strict=True))
+    parts = [("app.era", [eras.get(e, e) for e in view.eras]),
+             ("app.years", ["–".join(map(str, view.years))] if view.years else []),
+             ("timeline.category", [ds.label("category", c, lang) for c in view.categories]),
+             ("timeline.actor", [names.get(a, a) for a in view.actors]),
+             ("timeline.theme", [themes.get(h, h) for h in view.themes]),
+             ("timeline.search", [view.q] if view.q else [])]
+    return " · ".join(f"{i18n.t(key, lang)} : {', '.join(values)}" if lang == "fr" else
+                      f"{i18n.t(key, lang)}: {', '.join(values)}" for key, values in parts if values)
+
+
+def zoom_range(bands: pd.DataFrame, zoom: str, whole):
+    """The x range of one era (with some room), or ``whole`` when ``zoom`` names none."""
+    band = bands[bands["era_id"] == zoom]
+    if band.empty:
+        return whole
+    first, last = band["x0"].iloc[0], band["x1"].iloc[0]
+    room = max(pd.Timedelta(days=60), (last - first) * 0.04)
+    return first - room, last + room
+
+
+def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
+    """The timeline for a view (the page's URL parameters): one :class:`Chart`."""
+    from anis_viz.figures.timeline import timeline_figure
+
+    v = parse_view(view)
+    table = event_table(ds, lang)
+    rows = filter_events(table, v)
+    bands = era_bands(ds, lang, last=x_extent(table)[1] if len(table) else None)
+    shown_bands = bands[bands["era_id"].isin(v.eras)] if v.eras else bands
+    lanes = lane_names(ds, rows, v.lanes, lang)
+    whole = x_extent(rows, shown_bands) if len(rows) else None
+    events, lane_frame = layout(rows, lanes, v.lanes, x_range=whole)
+    legend = {key: i18n.t(f"timeline.legend.{key}", lang)
+              for key in ("point", "approx", "span", "span_approx", "context")}
+    figure = timeline_figure(
+        events, lane_frame, bands, legend=legend, selected=v.event,
+        x_range=zoom_range(bands, v.zoom, whole) if len(rows) else None,
+        uirevision=f"timeline:{v.zoom or 'all'}:{v.lanes}",
+        empty_text=i18n.t("timeline.alt_empty", lang))
+    years = pd.concat([rows["start_year"], rows["end_year"]]).dropna()
+    span = f"{int(years.min())}-{int(years.max())}" if len(years) else ""
+    return [Chart(slug=i18n.t("timeline.slug", lang), figure=figure, data=table_rows(rows),
+                  title=i18n.t("page.timeline.title", lang), subtitle=subtitle(ds, v, lang),
+                  alt=alt_text(rows, shown_bands, lang), span=span,
+                  quotes=rows[["quote", "section_id"]].drop_duplicates())]
