@@ -124,10 +124,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "timeline.hover.actors": ("Acteurs : {actors}", "Actors: {actors}"),
     "timeline.hover.quote": ("« {quote} »", "“{quote}”"),
     "timeline.section": ("§ {section} {title}", "§ {section} {title}"),
-    "timeline.alt": ("Frise de {first} à {last} : {eras} périodes, {events} événements ; "
-                     "le plus dense : {year}.",
-                     "Timeline from {first} to {last}: {eras} eras, {events} events; "
-                     "the busiest year: {year}."),
+    "timeline.alt": ("Frise de {first} à {last} : {eras}, {events} ; le plus dense : {year}.",
+                     "Timeline from {first} to {last}: {eras}, {events}; the busiest year: "
+                     "{year}."),
+    "timeline.eras.one": ("1 période", "1 era"),
+    "timeline.eras.many": ("{n} périodes", "{n} eras"),
+    "timeline.events.one": ("1 événement", "1 event"),
+    "timeline.events.many": ("{n} événements", "{n} events"),
     "timeline.alt_empty": ("Aucun événement ne correspond aux filtres.",
                            "No event matches the filters."),
     "timeline.slug": ("chronologie", "timeline"),

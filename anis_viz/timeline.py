@@ -225,19 +225,21 @@ def _short(title: str) -> str:
 
 
 def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
-           x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: int = 760,
+           x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: int = 700,
            char_px: float = 7.0, marker_px: float = 9.0, max_labels: int = MAX_LABELS):
     """Place each event on its lane and on a row of that lane so that no mark or title
     overlaps another at ``width_px`` pixels for the plot area (``x_range`` wide).
 
     Returns (events, lanes): ``events`` is ``table`` plus lane, lane_name, row, y (0 = top
     row), label ('' or the title to write) and label_side (right, left, above, above_left);
+    x_lo, x_hi (the room a mark and its title take, in days from the range's start);
     ``lanes`` has lane, name, y0 (first row), rows, centre. The largest titles go to the
     most important events (see :func:`event_table`)."""
     events = table.copy()
     events["lane"] = events[by]
     if events.empty:
-        return events.assign(lane_name="", row=0, y=0, label="", label_side=""), \
+        return events.assign(lane_name="", row=0, y=0, label="", label_side="", x_lo=0.0,
+                             x_hi=0.0), \
             pd.DataFrame(columns=["lane", "name", "y0", "rows", "centre"])
     first, last = x_range or x_extent(events)
     per_px = max((last - first) / pd.Timedelta(days=1), 1.0) / width_px  # days per pixel
@@ -263,6 +265,7 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
         side.append("" if not has_label else ("above" if span else "right") if right_side[i]
                     else ("above_left" if span else "left"))
     events["label_side"] = side
+    events["x_lo"], events["x_hi"] = lo, hi
     events["row"] = _pack(pd.Series(lo, index=events.index), pd.Series(hi, index=events.index),
                           events["lane"], gap=4 * per_px)
     order = [lane for lane in lanes if lane in set(events["lane"])]
@@ -303,8 +306,13 @@ def alt_text(rows: pd.DataFrame, bands: pd.DataFrame, lang: str = "fr") -> str:
     last = int(pd.concat([rows["end_year"], rows["start_year"]]).dropna().max())
     busiest = years.value_counts().sort_index(kind="stable").idxmax()  # earliest on ties
     eras = int(((bands["x0"].dt.year <= last) & (bands["x1"].dt.year >= years.min())).sum())
-    return i18n.t("timeline.alt", lang, first=int(years.min()), last=last, eras=eras,
-                  events=len(rows), year=int(busiest))
+    return i18n.t("timeline.alt", lang, first=int(years.min()), last=last,
+                  eras=_count("timeline.eras", eras, lang),
+                  events=_count("timeline.events", len(rows), lang), year=int(busiest))
+
+
+def _count(key: str, n: int, lang: str) -> str:
+    return i18n.t(f"{key}.one", lang) if n == 1 else i18n.t(f"{key}.many", lang, n=n)
 
 
 def table_rows(rows: pd.DataFrame) -> pd.DataFrame:
@@ -369,3 +377,52 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
                   title=i18n.t("page.timeline.title", lang), subtitle=subtitle(ds, v, lang),
                   alt=alt_text(rows, shown_bands, lang), span=span,
                   quotes=rows[["quote", "section_id"]].drop_duplicates())]
+
+
+def choices(ds: Dataset, lang: str = "fr") -> dict[str, dict[str, str]]:
+    """What each filter offers, code -> label: category (vocabulary order), actor (those
+    named by an event, by name), theme (those an event mentions), zoom (eras, in order)."""
+    categories = set(ds.events["category"])
+    ordered = [c for c in ds.labels("category", lang) if c in categories]
+    ordered += sorted(categories - set(ordered))
+    named = ds.actors[ds.actors["actor_id"].isin(set(ds.event_actors["actor_id"]))]
+    names = dict(zip(named["actor_id"], i18n.pick(named, "name", lang), strict=True))
+    cited = ds.theme_mentions.loc[ds.theme_mentions["ref_type"] == "event", "theme_id"]
+    themes = ds.themes[ds.themes["theme_id"].isin(set(cited))]
+    labels = dict(zip(themes["theme_id"], i18n.pick(themes, "label", lang), strict=True))
+    bands = era_bands(ds, lang)
+    return {"category": {c: ds.label("category", c, lang) for c in ordered},
+            "actor": dict(sorted(names.items(), key=lambda kv: fold(kv[1]))),
+            "theme": dict(sorted(labels.items(), key=lambda kv: fold(kv[1]))),
+            "zoom": dict(zip(bands["era_id"], bands["short_label"], strict=True))}
+
+
+def picked(selection) -> str:
+    """The event id of the first point of a Plotly selection (``st.plotly_chart`` state),
+    or ''."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return ""
+    for point in points or []:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, list | tuple):
+            data = data[0] if data else None
+        if data:
+            return str(data)
+    return ""
+
+
+def event_card(ds: Dataset, event_id: str, lang: str = "fr") -> dict | None:
+    """Everything the detail card shows for one event (None when the id is unknown):
+    title, date, era, category, description, actors [(id, name)], quote, section."""
+    table = event_table(ds, lang)
+    rows = table[table["event_id"] == event_id]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return {"event_id": event_id, "title": row["title"], "date": row["date"],
+            "era": row["era"], "category": row["category_label"],
+            "description": row["description"],
+            "actors": list(zip(row["actor_ids"], row["actor_names"], strict=True)),
+            "quote": row["quote"], "section": row["section"]}
