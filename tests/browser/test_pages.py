@@ -10,6 +10,7 @@ CHART = "div.stPlotlyChart .js-plotly-plot .main-svg"
 # url path, number of charts at least, title (fr, en)
 PAGES = [
     ("", 1, ("Vue d’ensemble", "Overview")),
+    ("chronologie", 1, ("Chronologie", "Timeline")),
 ]
 
 
@@ -47,3 +48,25 @@ def test_no_serious_accessibility_violation(page, server, path, charts, titles, 
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert page.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.browser
+def test_timeline_event_card_opens_by_link_and_by_click(page, server):
+    from anis_viz.data import default_data_path, load_dataset
+    from anis_viz.i18n import pick
+
+    events = load_dataset(default_data_path()).events.sort_values("start_date")
+    titles = dict(zip(events["event_id"], pick(events, "title", "en"), strict=True))
+    first = events["event_id"].iloc[0]
+    open_page(page, server, "chronologie", "en", f"&event={first}")
+    page.wait_for_selector(CHART, timeout=30_000)
+    card = page.locator(".st-key-tl_card h3")
+    assert card.inner_text().strip() == titles[first]
+    page.locator("div.stPlotlyChart g.trace.scatter path.point").first.click(force=True)
+    page.wait_for_function("() => new URL(location).searchParams.get('event') !== "
+                           f"'{first}'", timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    chosen = page.evaluate("new URL(location).searchParams.get('event')")
+    assert card.inner_text().strip() == titles[chosen]
+    assert page.console_errors == []
