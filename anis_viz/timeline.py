@@ -81,9 +81,14 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def _esc(text: str) -> str:
+    """Data text for Plotly hover (HTML): escaped; quotes need no escaping there."""
+    return html.escape(str(text), quote=False)
+
+
 def _quote_html(quote: str, lang: str) -> str:
     text = i18n.t("timeline.hover.quote", lang, quote=quote)
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
+    return "<br>".join(_esc(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
 
 
 def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
@@ -138,12 +143,12 @@ def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
 
 
 def _hover(row, lang: str) -> str:
-    lines = [f"<b>{html.escape(row.title)}</b>", html.escape(row.date),
-             html.escape(i18n.t("timeline.hover.era", lang, era=row.era))]
+    lines = [f"<b>{_esc(row.title)}</b>", _esc(row.date),
+             _esc(i18n.t("timeline.hover.era", lang, era=row.era))]
     if row.actor_names:
         actors = i18n.t("timeline.hover.actors", lang, actors=", ".join(row.actor_names))
-        lines.append("<br>".join(html.escape(x) for x in textwrap.wrap(actors, QUOTE_WIDTH)))
-    lines += [f"<i>{_quote_html(row.quote, lang)}</i>", html.escape(row.section)]
+        lines.append("<br>".join(_esc(x) for x in textwrap.wrap(actors, QUOTE_WIDTH)))
+    lines += [f"<i>{_quote_html(row.quote, lang)}</i>", _esc(row.section)]
     return "<br>".join(lines)
 
 
@@ -169,7 +174,7 @@ def filter_events(table: pd.DataFrame, view: TimelineView) -> pd.DataFrame:
 
 def era_bands(ds: Dataset, lang: str = "fr", last: pd.Timestamp | None = None) -> pd.DataFrame:
     """One row per era, in order: era_id, label, short_label, x0, x1, colour. An open era
-    ends at ``last`` (the last event's date) or a year after it starts."""
+    ends at ``last`` (the last event's date), and at least a year after it starts."""
     eras = ds.eras.sort_values("start_date", kind="stable").reset_index(drop=True)
     colours = style.era_colours(eras["era_id"])
     label = i18n.pick(eras, "label", lang)
@@ -183,6 +188,39 @@ def era_bands(ds: Dataset, lang: str = "fr", last: pd.Timestamp | None = None) -
                          "short_label": short.where(short.str.strip() != "", label),
                          "x0": eras["start_date"], "x1": x1,
                          "colour": eras["era_id"].map(colours)})
+
+
+def band_labels(bands: pd.DataFrame, x_range, width_px: int = 700,
+                char_px: float = 8.0) -> pd.DataFrame:
+    """Where each era's name goes so that names never overlap nor leave the plot: bands
+    plus label_x, label_anchor (center, left, right) and label_level (0 = top line, 1 = the
+    line under it, -1 = the band is out of view). A name wider than its band starts at the
+    band's start (or ends at its end near the right edge); one that would meet the previous
+    name goes one line down."""
+    bands = bands.copy()
+    first, last = x_range
+    per_px = (last - first) / width_px
+    xs, anchors, levels, previous = [], [], [], {0: first, 1: first}
+    for band in bands.itertuples():
+        lo, hi = max(band.x0, first), min(band.x1, last)
+        width = len(band.short_label) * char_px * per_px
+        if lo >= hi:
+            xs.append(lo)
+            anchors.append("center")
+            levels.append(-1)
+            continue
+        if width <= hi - lo:
+            x, anchor, left = lo + (hi - lo) / 2, "center", lo + (hi - lo - width) / 2
+        elif lo + width <= last:
+            x, anchor, left = lo, "left", lo
+        else:
+            x, anchor, left = hi, "right", hi - width
+        level = 0 if left >= previous[0] else 1
+        previous[level] = left + width + 6 * per_px
+        xs.append(x)
+        anchors.append(anchor)
+        levels.append(level)
+    return bands.assign(label_x=xs, label_anchor=anchors, label_level=levels)
 
 
 def lane_names(ds: Dataset, table: pd.DataFrame, by: str, lang: str = "fr") -> dict[str, str]:
@@ -221,7 +259,12 @@ def _labelled(table: pd.DataFrame, max_labels: int) -> pd.Index:
 
 
 def _short(title: str) -> str:
-    return title if len(title) <= LABEL_CHARS else title[:LABEL_CHARS - 1].rstrip() + "…"
+    """The title, cut at a word boundary when it is longer than LABEL_CHARS."""
+    if len(title) <= LABEL_CHARS:
+        return title
+    cut = title[:LABEL_CHARS - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut[LABEL_CHARS // 2:] else cut
+    return words.rstrip(" ,;:–-") + "…"
 
 
 def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
@@ -359,16 +402,19 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     v = parse_view(view)
     table = event_table(ds, lang)
     rows = filter_events(table, v)
-    bands = era_bands(ds, lang, last=x_extent(table)[1] if len(table) else None)
+    last = pd.concat([table["end_date"], table["start_date"]]).max() if len(table) else None
+    bands = era_bands(ds, lang, last=last)
     shown_bands = bands[bands["era_id"].isin(v.eras)] if v.eras else bands
     lanes = lane_names(ds, rows, v.lanes, lang)
     whole = x_extent(rows, shown_bands) if len(rows) else None
     events, lane_frame = layout(rows, lanes, v.lanes, x_range=whole)
+    shown = zoom_range(bands, v.zoom, whole) if len(rows) else None
+    bands = band_labels(bands, shown) if len(rows) else bands
     legend = {key: i18n.t(f"timeline.legend.{key}", lang)
               for key in ("point", "approx", "span", "span_approx", "context")}
     figure = timeline_figure(
         events, lane_frame, bands, legend=legend, selected=v.event,
-        x_range=zoom_range(bands, v.zoom, whole) if len(rows) else None,
+        x_range=shown,
         uirevision=f"timeline:{v.zoom or 'all'}:{v.lanes}",
         empty_text=i18n.t("timeline.alt_empty", lang))
     years = pd.concat([rows["start_year"], rows["end_year"]]).dropna()

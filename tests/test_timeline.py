@@ -58,8 +58,9 @@ def test_one_labelled_band_per_era_coloured_from_the_style_module(jardins):
     fig = chart(jardins).figure
     bands = [s for s in fig.layout.shapes if (s.name or "").startswith("era:")]
     assert len(bands) == len(jardins.eras) == 5
-    assert [s.label.text for s in bands] == [f"<b>{x}</b>" for x in
-                                             ["Semis", "Racines", "Jachère", "Réseau", "Communs"]]
+    labels = [a for a in fig.layout.annotations if (a.name or "").startswith("era:")]
+    assert [a.text for a in labels] == [f"<b>{x}</b>" for x in
+                                        ["Semis", "Racines", "Jachère", "Réseau", "Communs"]]
     colours = style.era_colours(jardins.eras.sort_values("start_date")["era_id"])
     assert [s.fillcolor for s in bands] == [style.with_alpha(c, 0.10) for c in colours.values()]
     assert all(s.layer == "below" for s in bands)
@@ -69,6 +70,24 @@ def test_bands_follow_one_another_without_overlapping(jardins):
     bands = timeline.era_bands(jardins)
     assert (bands["x1"].iloc[:-1].to_numpy() <= bands["x0"].iloc[1:].to_numpy()).all()
     assert bands["x1"].iloc[-1] > bands["x0"].iloc[-1]  # the open era still has a width
+
+
+def test_era_names_never_overlap_nor_leave_the_plot():
+    day = pd.Timestamp
+    bands = pd.DataFrame({"era_id": ["a", "b", "c"], "short_label": ["Un", "Deux", "Une longue"],
+                          "x0": [day("2000-01-01"), day("2010-01-01"), day("2017-01-01")],
+                          "x1": [day("2010-01-01"), day("2017-01-01"), day("2018-01-01")]})
+    placed = timeline.band_labels(bands, (day("1999-01-01"), day("2018-06-01")), width_px=700)
+    assert list(placed["label_anchor"]) == ["center", "center", "right"]  # c is too narrow
+    per_px = (day("2018-06-01") - day("1999-01-01")) / 700
+    width = placed["short_label"].str.len() * 8 * per_px
+    left = [x - w / 2 if a == "center" else x - w if a == "right" else x
+            for x, a, w in zip(placed["label_x"], placed["label_anchor"], width, strict=True)]
+    assert left[2] + width[2] <= day("2018-06-01")
+    if placed["label_level"][1] == placed["label_level"][2]:
+        assert left[1] + width[1] < left[2]
+    hidden = timeline.band_labels(bands, (day("2011-01-01"), day("2016-01-01")))
+    assert list(hidden["label_level"]) == [-1, 0, -1]  # out of view: no name
 
 
 def test_every_event_is_one_mark_and_bars_are_exactly_the_spans(jardins):

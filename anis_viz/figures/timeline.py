@@ -12,9 +12,14 @@ from anis_viz import style
 __all__ = ["timeline_figure", "EVENT_ROLE"]
 
 EVENT_ROLE = "event"   # meta of every trace whose marks are events (one mark per event)
-ROW_PX = 30            # height of one row of a lane
+ROW_PX = 26            # height of one row of a lane
 LABEL_FONT = 12
 BAND_ALPHA = 0.10
+
+
+def _text(value) -> str:
+    """Data text for Plotly, which reads HTML: escaped (quotes need no escaping there)."""
+    return html.escape(str(value), quote=False)
 
 
 def _colours(events: pd.DataFrame, bands: pd.DataFrame) -> pd.Series:
@@ -69,7 +74,7 @@ def _label(row, colour: str) -> dict:
     above = side.startswith("above")
     left = side in ("left", "above_left")
     x = row.end_date if side == "above_left" else row.start_date
-    return dict(x=x, y=row.y, text=html.escape(row.label), showarrow=False,
+    return dict(x=x, y=row.y, text=_text(row.label), showarrow=False,
                 xanchor="right" if left else "left", yanchor="bottom" if above else "middle",
                 xshift=0 if above else (-9 if left else 9), yshift=6 if above else 0,
                 font=dict(size=LABEL_FONT, color=colour), bgcolor="rgba(255,255,255,0.75)",
@@ -93,7 +98,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
     fig.update_layout(template=template, uirevision=uirevision, dragmode="zoom",
                       hovermode="closest", barmode="overlay", clickmode="event+select")
     if events.empty:
-        fig.add_annotation(text=html.escape(empty_text), x=0.5, y=0.5, xref="paper",
+        fig.add_annotation(text=_text(empty_text), x=0.5, y=0.5, xref="paper",
                            yref="paper", showarrow=False, font=dict(size=16, color=style.MUTED))
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
@@ -131,10 +136,15 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
         fig.add_shape(type="rect", x0=band.x0, x1=band.x1, xref="x", y0=0, y1=1,
                       yref="paper", layer="below", line=dict(width=0),
                       fillcolor=style.with_alpha(band.colour, BAND_ALPHA),
-                      name=f"era:{band.era_id}",
-                      label=dict(text=f"<b>{html.escape(band.short_label)}</b>",
-                                 textposition="top center",
-                                 font=dict(size=13, color=style.INK)))
+                      name=f"era:{band.era_id}")
+        if getattr(band, "label_level", 0) >= 0:
+            fig.add_annotation(
+                text=f"<b>{_text(band.short_label)}</b>", name=f"era:{band.era_id}",
+                x=getattr(band, "label_x", band.x0 + (band.x1 - band.x0) / 2), y=1,
+                xref="x", yref="paper", yanchor="top", showarrow=False,
+                xanchor=getattr(band, "label_anchor", "center"),
+                yshift=-2 - 17 * getattr(band, "label_level", 0),
+                font=dict(size=13, color=style.INK))
     for lane in lanes.itertuples():
         if lane.y0 > 0:
             fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
@@ -144,13 +154,13 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
         fig.add_annotation(**_label(row, style.MUTED if row.context else style.INK))
     total = int((lanes["y0"] + lanes["rows"]).max())
     fig.update_yaxes(tickmode="array", tickvals=list(lanes["centre"]),
-                     ticktext=[html.escape(n) for n in lanes["name"]], showgrid=False,
-                     zeroline=False, range=[total - 0.4, -1.4], fixedrange=True, ticks="",
+                     ticktext=[_text(n) for n in lanes["name"]], showgrid=False,
+                     zeroline=False, range=[total - 0.4, -1.8], fixedrange=True, ticks="",
                      automargin=True)
     fig.update_xaxes(type="date", range=list(x_range) if x_range is not None else None,
                      showgrid=True)
-    fig.update_layout(height=int(ROW_PX * (total + 1.4) + 150), bargap=0,
-                      margin=dict(l=10, r=20, t=60, b=40),
-                      legend=dict(orientation="h", x=1, xanchor="right", y=1.0,
-                                  yanchor="bottom"))
+    plot_px = ROW_PX * (total + 1.4)
+    fig.update_layout(height=int(plot_px + 130), bargap=0, margin=dict(l=10, r=20, t=20, b=90),
+                      legend=dict(orientation="h", x=0, xanchor="left", y=-40 / plot_px,
+                                  yanchor="top"))
     return fig
