@@ -34,6 +34,7 @@ LEAD_ROLE = "lead"        # the actor that places an event on an actor-kind lane
 QUOTE_WIDTH = 70          # characters per hover line
 LABEL_CHARS = 30          # longest title written on the chart
 MAX_LABELS = 10           # titles written at the default zoom; the rest on hover
+FIGURE_PX = 800           # the chart's width on a 1280-pixel screen beside the sidebar
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,12 @@ def _short(title: str) -> str:
     return words.rstrip(" ,;:–-") + "…"
 
 
+def plot_width(lanes: dict[str, str], figure_px: int = FIGURE_PX, char_px: float = 7.0) -> int:
+    """The plot area's width in pixels: the figure's, less the lane names and margins."""
+    longest = max((len(name) for name in lanes.values()), default=0)
+    return max(200, int(figure_px - longest * char_px - 50))
+
+
 def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
            x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: int = 700,
            char_px: float = 7.0, marker_px: float = 9.0, max_labels: int = MAX_LABELS):
@@ -274,7 +281,7 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
     overlaps another at ``width_px`` pixels for the plot area (``x_range`` wide).
 
     Returns (events, lanes): ``events`` is ``table`` plus lane, lane_name, row, y (0 = top
-    row), label ('' or the title to write) and label_side (right, left, above, above_left);
+    row), label ('' or the title to write) and label_side (right or left of the mark);
     x_lo, x_hi (the room a mark and its title take, in days from the range's start);
     ``lanes`` has lane, name, y0 (first row), rows, centre. The largest titles go to the
     most important events (see :func:`event_table`)."""
@@ -291,22 +298,23 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
     labelled = set(_labelled(events, max_labels))
     events["label"] = [_short(t) if i in labelled else "" for i, t in
                        zip(events.index, events["title"], strict=True)]
-    right_side = start < 0.75 * (last - first) / pd.Timedelta(days=1)
     margin = marker_px * per_px
-    width = events["label"].str.len() * char_px * per_px + 2 * margin
+    width = events["label"].str.len() * char_px * per_px + margin
+    room = (last - first) / pd.Timedelta(days=1)
     lo, hi, side = [], [], []
     for i in events.index:
         span, has_label = bool(events.at[i, "span"]), bool(events.at[i, "label"])
         x0, x1 = (start[i], max(end[i], start[i] + margin)) if span else \
             (start[i] - margin, start[i] + margin)
-        if has_label and right_side[i]:
-            x1 = max(x1, (start[i] if span else x1) + width[i])
+        # A title sits on its mark's row, after the mark, or before it near the right edge.
+        right = x1 + width[i] <= room or room - x1 >= x0
+        if has_label and right:
+            x1 += width[i]
         elif has_label:
-            x0 = min(x0, (end[i] if span else x0) - width[i])
+            x0 -= width[i]
         lo.append(x0)
         hi.append(x1)
-        side.append("" if not has_label else ("above" if span else "right") if right_side[i]
-                    else ("above_left" if span else "left"))
+        side.append(("right" if right else "left") if has_label else "")
     events["label_side"] = side
     events["x_lo"], events["x_hi"] = lo, hi
     events["row"] = _pack(pd.Series(lo, index=events.index), pd.Series(hi, index=events.index),
@@ -407,9 +415,10 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     shown_bands = bands[bands["era_id"].isin(v.eras)] if v.eras else bands
     lanes = lane_names(ds, rows, v.lanes, lang)
     whole = x_extent(rows, shown_bands) if len(rows) else None
-    events, lane_frame = layout(rows, lanes, v.lanes, x_range=whole)
+    width = plot_width(lanes)
+    events, lane_frame = layout(rows, lanes, v.lanes, x_range=whole, width_px=width)
     shown = zoom_range(bands, v.zoom, whole) if len(rows) else None
-    bands = band_labels(bands, shown) if len(rows) else bands
+    bands = band_labels(bands, shown, width_px=width) if len(rows) else bands
     legend = {key: i18n.t(f"timeline.legend.{key}", lang)
               for key in ("point", "approx", "span", "span_approx", "context")}
     figure = timeline_figure(

@@ -93,8 +93,9 @@ if card:
                     f"{ui.md(card['category'])}")
         st.markdown(ui.md(card["description"]))
         st.markdown(f"**{t('timeline.card.actors', lang)}**")
-        for actor_id, name in card["actors"]:
-            ui.page_link("pages/network.py", name, actor=actor_id)
+        with st.container(horizontal=True, gap="small"):
+            for actor_id, name in card["actors"]:
+                ui.page_link("pages/network.py", name, actor=actor_id)
         if not card["actors"]:
             st.caption(t("timeline.card.none", lang))
         st.markdown(f"**{t('timeline.card.quote', lang)}**")

@@ -70,15 +70,14 @@ def _legend_entry(key: str, name: str) -> go.Scatter | go.Bar:
 
 
 def _label(row, colour: str) -> dict:
-    side = row.label_side
-    above = side.startswith("above")
-    left = side in ("left", "above_left")
-    x = row.end_date if side == "above_left" else row.start_date
+    """A title on its mark's row, after the mark (right) or before it (left)."""
+    left = row.label_side == "left"
+    pad = 4 if row.span else 9
+    x = row.start_date if left or not row.span else row.end_date
     return dict(x=x, y=row.y, text=_text(row.label), showarrow=False,
-                xanchor="right" if left else "left", yanchor="bottom" if above else "middle",
-                xshift=0 if above else (-9 if left else 9), yshift=6 if above else 0,
-                font=dict(size=LABEL_FONT, color=colour), bgcolor="rgba(255,255,255,0.75)",
-                borderpad=1, name=f"label:{row.event_id}")
+                xanchor="right" if left else "left", yanchor="middle",
+                xshift=-pad if left else pad, font=dict(size=LABEL_FONT, color=colour),
+                bgcolor="rgba(255,255,255,0.75)", borderpad=1, name=f"label:{row.event_id}")
 
 
 def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFrame, *,
