@@ -295,30 +295,28 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
     per_px = max((last - first) / pd.Timedelta(days=1), 1.0) / width_px  # days per pixel
     start = (events["start_date"] - first) / pd.Timedelta(days=1)
     end = ((events["end_date"].fillna(events["start_date"]) - first) / pd.Timedelta(days=1))
-    labelled = set(_labelled(events, max_labels))
-    events["label"] = [_short(t) if i in labelled else "" for i, t in
-                       zip(events.index, events["title"], strict=True)]
-    margin = marker_px * per_px
-    width = events["label"].str.len() * char_px * per_px + margin
     room = (last - first) / pd.Timedelta(days=1)
-    lo, hi, side = [], [], []
-    for i in events.index:
-        span, has_label = bool(events.at[i, "span"]), bool(events.at[i, "label"])
-        x0, x1 = (start[i], max(end[i], start[i] + margin)) if span else \
-            (start[i] - margin, start[i] + margin)
-        # A title sits on its mark's row, after the mark, or before it near the right edge.
-        right = x1 + width[i] <= room or room - x1 >= x0
-        if has_label and right:
-            x1 += width[i]
-        elif has_label:
-            x0 -= width[i]
-        lo.append(x0)
-        hi.append(x1)
-        side.append(("right" if right else "left") if has_label else "")
+    in_view = (start >= 0) & (start <= room)
+    margin = marker_px * per_px
+    short = events["title"].map(_short)
+    width = short.str.len() * char_px * per_px + margin
+    x0 = start.where(events["span"], start - margin)
+    x1 = pd.concat([end, start + margin], axis=1).max(axis=1).where(events["span"],
+                                                                    start + margin)
+    # A title sits on its mark's row, after the mark, or before it near the right edge; the
+    # most important events whose title fits inside the view get one, the rest the hover.
+    fits_right, fits_left = x1 + width <= room, x0 - width >= 0
+    fitting = events[in_view & (fits_right | fits_left)]
+    chosen = set(_labelled(fitting, max_labels))
+    side = pd.Series("", index=events.index)
+    for i in chosen:
+        side[i] = "right" if fits_right[i] else "left"
     events["label_side"] = side
+    events["label"] = short.where(side != "", "")
+    lo = x0.where(side != "left", x0 - width)
+    hi = x1.where(side != "right", x1 + width)
     events["x_lo"], events["x_hi"] = lo, hi
-    events["row"] = _pack(pd.Series(lo, index=events.index), pd.Series(hi, index=events.index),
-                          events["lane"], gap=4 * per_px)
+    events["row"] = _pack(lo, hi, events["lane"], gap=4 * per_px)
     order = [lane for lane in lanes if lane in set(events["lane"])]
     rows = events.groupby("lane")["row"].max().add(1)
     y0 = dict(zip(order, pd.Series([rows[lane] for lane in order]).cumsum().shift(
@@ -416,8 +414,8 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     lanes = lane_names(ds, rows, v.lanes, lang)
     whole = x_extent(rows, shown_bands) if len(rows) else None
     width = plot_width(lanes)
-    events, lane_frame = layout(rows, lanes, v.lanes, x_range=whole, width_px=width)
     shown = zoom_range(bands, v.zoom, whole) if len(rows) else None
+    events, lane_frame = layout(rows, lanes, v.lanes, x_range=shown, width_px=width)
     bands = band_labels(bands, shown, width_px=width) if len(rows) else bands
     legend = {key: i18n.t(f"timeline.legend.{key}", lang)
               for key in ("point", "approx", "span", "span_approx", "context")}

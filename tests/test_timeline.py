@@ -156,6 +156,18 @@ def test_the_figure_keeps_zoom_across_reruns_and_selects_by_click(jardins):
     assert pd.Timestamp("2015-01-01") < high < pd.Timestamp("2016-06-01")
 
 
+def test_titles_are_a_clipped_text_trace_for_the_events_in_view(jardins):
+    fig = chart(jardins).figure
+    (labels,) = [t for t in fig.data if t.meta == "labels"]
+    assert labels.cliponaxis and labels.hoverinfo == "skip" and labels.marker.opacity == 0
+    assert "Virage vers les communs" in labels.text
+    (zoomed,) = [t for t in chart(jardins, zoom="reseau").figure.data if t.meta == "labels"]
+    assert set(zoomed.text) <= {"Naissance du réseau", "Financement municipal",
+                                "Rencontre 2010 : semences", "Rencontre : compost",
+                                "Virage vers les communs"}  # 2015-01: the era's last day
+    assert zoomed.text
+
+
 def test_a_chosen_event_is_circled(jardins):
     fig = chart(jardins, event="ev_reseau").figure
     ring = [t for t in fig.data if t.name == "selected"]

@@ -69,15 +69,19 @@ def _legend_entry(key: str, name: str) -> go.Scatter | go.Bar:
         if trace.type == "bar" else trace.update(meta=None, hoverinfo="skip")
 
 
-def _label(row, colour: str) -> dict:
-    """A title on its mark's row, after the mark (right) or before it (left)."""
-    left = row.label_side == "left"
-    pad = 4 if row.span else 9
-    x = row.start_date if left or not row.span else row.end_date
-    return dict(x=x, y=row.y, text=_text(row.label), showarrow=False,
-                xanchor="right" if left else "left", yanchor="middle",
-                xshift=-pad if left else pad, font=dict(size=LABEL_FONT, color=colour),
-                bgcolor="rgba(255,255,255,0.75)", borderpad=1, name=f"label:{row.event_id}")
+def _label_trace(rows: pd.DataFrame) -> go.Scatter:
+    """The titles, each on its mark's row after the mark (right) or before it (left). A text
+    trace, not annotations: Plotly clips it to the plot when the reader zooms or pans."""
+    left = rows["label_side"] == "left"
+    at_end = rows["span"] & ~left
+    return go.Scatter(
+        x=rows["end_date"].where(at_end, rows["start_date"]), y=rows["y"],
+        mode="markers+text", text=[_text(x) for x in rows["label"]],
+        textposition=["middle left" if x else "middle right" for x in left],
+        textfont=dict(size=LABEL_FONT, color=[style.MUTED if c else style.INK
+                                              for c in rows["context"]]),
+        marker=dict(size=[8 if s else 20 for s in rows["span"]], opacity=0),
+        hoverinfo="skip", showlegend=False, name="labels", meta="labels", cliponaxis=True)
 
 
 def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFrame, *,
@@ -149,8 +153,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
             fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
                           y1=lane.y0 - 0.5, line=dict(color=style.GRID, width=1),
                           name=f"lane:{lane.name}", layer="below")
-    for row in events[events["label"] != ""].itertuples():
-        fig.add_annotation(**_label(row, style.MUTED if row.context else style.INK))
+    fig.add_trace(_label_trace(events[events["label"] != ""]))
     total = int((lanes["y0"] + lanes["rows"]).max())
     fig.update_yaxes(tickmode="array", tickvals=list(lanes["centre"]),
                      ticktext=[_text(n) for n in lanes["name"]], showgrid=False,
