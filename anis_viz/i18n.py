@@ -99,6 +99,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                        "Cliquez sur un événement pour ouvrir sa fiche.",
                        "The history at a glance: every mark leads back to the source text. "
                        "Click an event to open its card."),
+    "timeline.filters": ("Filtrer les événements", "Filter the events"),
     "timeline.category": ("Catégories", "Categories"),
     "timeline.category.placeholder": ("Toutes les catégories", "All categories"),
     "timeline.actor": ("Acteurs", "Actors"),

@@ -46,21 +46,22 @@ def close_card() -> None:
     st.session_state["tl_event"] = ""
 
 
-# -- filters ------------------------------------------------------------------------------
-columns = st.columns(3)
-for column, param in zip(columns, ("category", "actor", "theme"), strict=True):
-    column.multiselect(t(f"timeline.{param}", lang), list(offer[param]), key=f"tl_{param}",
-                       format_func=offer[param].get,
-                       placeholder=t(f"timeline.{param}.placeholder", lang))
-search, lanes = st.columns([2, 1], vertical_alignment="bottom")
-search.text_input(t("timeline.search", lang), key="tl_q",
+# -- filters (folded away until one is used: the chart comes first) -----------------------
+chosen = any(st.session_state.get(f"tl_{p}") for p in ("category", "actor", "theme", "q"))
+with st.expander(t("timeline.filters", lang), expanded=chosen, icon=":material/filter_list:"):
+    for column, param in zip(st.columns(3), ("category", "actor", "theme"), strict=True):
+        column.multiselect(t(f"timeline.{param}", lang), list(offer[param]), key=f"tl_{param}",
+                           format_func=offer[param].get,
+                           placeholder=t(f"timeline.{param}.placeholder", lang))
+    st.text_input(t("timeline.search", lang), key="tl_q",
                   placeholder=t("timeline.search.placeholder", lang))
+zooms, lanes = st.columns([3, 2], vertical_alignment="bottom")
+zooms.segmented_control(t("timeline.zoom", lang), [ALL, *offer["zoom"]], key="tl_zoom",
+                        format_func=lambda v: t("timeline.zoom.all", lang) if v == ALL
+                        else offer["zoom"][v])
 st.session_state.setdefault("tl_lanes", timeline.LANES[0])
 lanes.segmented_control(t("timeline.lanes", lang), timeline.LANES, key="tl_lanes",
                         format_func=lambda v: t(f"timeline.lanes.{v}", lang))
-st.segmented_control(t("timeline.zoom", lang), [ALL, *offer["zoom"]], key="tl_zoom",
-                     format_func=lambda v: t("timeline.zoom.all", lang) if v == ALL
-                     else offer["zoom"][v])
 
 lane_by = st.session_state.get("tl_lanes") or timeline.LANES[0]
 zoom = st.session_state.get("tl_zoom") or ALL
