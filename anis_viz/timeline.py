@@ -192,7 +192,7 @@ def era_bands(ds: Dataset, lang: str = "fr", last: pd.Timestamp | None = None) -
 
 
 def band_labels(bands: pd.DataFrame, x_range, width_px: int = 700,
-                char_px: float = 8.0) -> pd.DataFrame:
+                char_px: float = 9.0) -> pd.DataFrame:
     """Where each era's name goes so that names never overlap nor leave the plot: bands
     plus label_x, label_anchor (center, left, right) and label_level (0 = top line, 1 = the
     line under it, -1 = the band is out of view). A name wider than its band starts at the
@@ -276,7 +276,7 @@ def plot_width(lanes: dict[str, str], figure_px: int = FIGURE_PX, char_px: float
 
 def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
            x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: int = 700,
-           char_px: float = 7.0, marker_px: float = 9.0, max_labels: int = MAX_LABELS):
+           char_px: float = 7.8, marker_px: float = 9.0, max_labels: int = MAX_LABELS):
     """Place each event on its lane and on a row of that lane so that no mark or title
     overlaps another at ``width_px`` pixels for the plot area (``x_range`` wide).
 

@@ -80,7 +80,7 @@ def test_era_names_never_overlap_nor_leave_the_plot():
     placed = timeline.band_labels(bands, (day("1999-01-01"), day("2018-06-01")), width_px=700)
     assert list(placed["label_anchor"]) == ["center", "center", "right"]  # c is too narrow
     per_px = (day("2018-06-01") - day("1999-01-01")) / 700
-    width = placed["short_label"].str.len() * 8 * per_px
+    width = placed["short_label"].str.len() * 9 * per_px
     left = [x - w / 2 if a == "center" else x - w if a == "right" else x
             for x, a, w in zip(placed["label_x"], placed["label_anchor"], width, strict=True)]
     assert left[2] + width[2] <= day("2018-06-01")
@@ -226,10 +226,10 @@ def test_no_two_marks_or_titles_share_a_row_segment(jardins):
     for _, row in events.groupby(["lane", "row"]):
         row = row.sort_values("x_lo")
         assert (row["x_lo"].iloc[1:].to_numpy() > row["x_hi"].iloc[:-1].to_numpy()).all()
-    # a title's room covers its text at 7 px a character on a 700 px wide plot
+    # a title's room covers its text at 7.8 px a character (14 px type) on a 700 px plot
     days = (events["x_hi"] - events["x_lo"])[events["label"] != ""]
     span = (timeline.x_extent(table)[1] - timeline.x_extent(table)[0]).days
-    assert (days / span * 700 >= labelled["label"].str.len() * 7).all()
+    assert (days / span * 700 >= labelled["label"].str.len() * 7.8).all()
 
 
 # -- filters and search --------------------------------------------------------------------
