@@ -163,6 +163,8 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                      showgrid=True)
     plot_px = ROW_PX * (total + 1.4)
     fig.update_layout(height=int(plot_px + 130), bargap=0, margin=dict(l=10, r=20, t=20, b=90),
-                      legend=dict(orientation="h", x=0, xanchor="left", y=-40 / plot_px,
-                                  yanchor="top"))
+                      # pinned to the figure's bottom edge, so resized exports keep it
+                      # clear of the axis and of the source line they add
+                      legend=dict(orientation="h", x=0, xanchor="left", y=0, yref="container",
+                                  yanchor="bottom"))
     return fig
