@@ -16,6 +16,7 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from anis_viz import i18n, style
@@ -34,6 +35,7 @@ LEAD_ROLE = "lead"        # the actor that places an event on an actor-kind lane
 QUOTE_WIDTH = 70          # characters per hover line
 LABEL_CHARS = 30          # longest title written on the chart
 MAX_LABELS = 10           # titles written at the default zoom; the rest on hover
+MAX_ROWS = 12             # rows a lane may take before marks are allowed to touch
 FIGURE_PX = 800           # the chart's width on a 1280-pixel screen beside the sidebar
 
 
@@ -330,20 +332,29 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
     return events, frame
 
 
-def _pack(lo: pd.Series, hi: pd.Series, lane: pd.Series, gap: float) -> pd.Series:
-    """First-fit interval partitioning per lane: the fewest rows with no overlap."""
-    row = pd.Series(0, index=lo.index)
-    for _, members in lo.groupby(lane, sort=False):
+def _pack(lo: pd.Series, hi: pd.Series, lane: pd.Series, gap: float,
+          max_rows: int = MAX_ROWS) -> pd.Series:
+    """First-fit interval partitioning per lane: the fewest rows with no overlap. A lane
+    holds at most ``max_rows`` rows (the page stays readable with thousands of events);
+    past that, a mark goes to the row that frees first and may touch its neighbour."""
+    starts, ends_at, lanes = lo.to_numpy(float), hi.to_numpy(float), lane.to_numpy()
+    row = np.zeros(len(starts), dtype=int)
+    for key in pd.unique(lanes):
+        members = np.flatnonzero(lanes == key)
         ends: list[float] = []
-        for i in members.sort_values(kind="stable").index:
-            for r, end in enumerate(ends):
-                if lo[i] > end + gap:
-                    ends[r], row[i] = hi[i], r
-                    break
-            else:
-                ends.append(hi[i])
-                row[i] = len(ends) - 1
-    return row
+        for i in members[np.argsort(starts[members], kind="stable")]:
+            free = next((r for r, end in enumerate(ends) if starts[i] > end + gap), None)
+            if free is None and len(ends) < max_rows:
+                ends.append(-np.inf)
+                free = len(ends) - 1
+            elif free is None:  # full: queue it on the row that frees first
+                free = int(np.argmin(ends))
+                ends[free] += ends_at[i] - starts[i] + gap
+                row[i] = free
+                continue
+            ends[free] = ends_at[i]
+            row[i] = free
+    return pd.Series(row, index=lo.index)
 
 
 def alt_text(rows: pd.DataFrame, bands: pd.DataFrame, lang: str = "fr") -> str:

@@ -217,6 +217,18 @@ def test_events_on_the_same_date_get_their_own_rows():
     assert set(events.loc[events["label"] != "", "event_id"]) == {"e0", "e3"}  # top 2
 
 
+def test_a_crowded_lane_stops_growing():
+    many = 3 * timeline.MAX_ROWS
+    table = pd.DataFrame({
+        "event_id": [f"e{i}" for i in range(many)], "category": ["a"] * many,
+        "title": ["x"] * many, "importance": [0] * many,
+        "start_date": [pd.Timestamp("2005-01-01")] * many, "end_date": [pd.NaT] * many,
+        "span": [False] * many})
+    events, lanes = timeline.layout(table, {"a": "A"})
+    assert list(lanes["rows"]) == [timeline.MAX_ROWS]
+    assert events["row"].value_counts().max() == 3  # spread evenly over the rows
+
+
 def test_no_two_marks_or_titles_share_a_row_segment(jardins):
     table = timeline.event_table(jardins)
     events, _ = timeline.layout(table, timeline.lane_names(jardins, table, "category"))
