@@ -319,6 +319,10 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
     hi = x1.where(side != "right", x1 + width)
     events["x_lo"], events["x_hi"] = lo, hi
     events["row"] = _pack(lo, hi, events["lane"], gap=4 * per_px)
+    for i in events.index[events["label"] != ""]:  # a full lane may have queued marks on it
+        same = (events["lane"] == events.at[i, "lane"]) & (events["row"] == events.at[i, "row"])
+        if (same & (lo < hi[i]) & (hi > lo[i])).sum() > 1:
+            events.loc[i, ["label", "label_side"]] = ""
     order = [lane for lane in lanes if lane in set(events["lane"])]
     rows = events.groupby("lane")["row"].max().add(1)
     y0 = dict(zip(order, pd.Series([rows[lane] for lane in order]).cumsum().shift(
