@@ -227,6 +227,9 @@ def test_a_crowded_lane_stops_growing():
     events, lanes = timeline.layout(table, {"a": "A"})
     assert list(lanes["rows"]) == [timeline.MAX_ROWS]
     assert events["row"].value_counts().max() == 3  # spread evenly over the rows
+    table.loc[0, "importance"] = 5  # a title would now sit under queued marks: none is drawn
+    events, _ = timeline.layout(table, {"a": "A"})
+    assert (events["label"] == "").all()
 
 
 def test_no_two_marks_or_titles_share_a_row_segment(jardins):
