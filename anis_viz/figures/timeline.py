@@ -13,6 +13,9 @@ __all__ = ["timeline_figure", "EVENT_ROLE"]
 
 EVENT_ROLE = "event"   # meta of every trace whose marks are events (one mark per event)
 ROW_PX = 26            # height of one row of a lane
+# Titles keep one size under every template: the projector squeezes rows into 760 px and a
+# larger type would run into the next row.
+LABEL_PX = 13
 BAND_ALPHA = 0.10
 
 
@@ -70,15 +73,14 @@ def _legend_entry(key: str, name: str) -> go.Scatter | go.Bar:
 
 def _label_trace(rows: pd.DataFrame) -> go.Scatter:
     """The titles, each on its mark's row after the mark (right) or before it (left). A text
-    trace, not annotations: Plotly clips it to the plot when the reader zooms or pans. Its
-    size is the template's, so a projector template enlarges it."""
+    trace, not annotations: Plotly clips it to the plot when the reader zooms or pans."""
     left = rows["label_side"] == "left"
     at_end = rows["span"] & ~left
     return go.Scatter(
         x=rows["end_date"].where(at_end, rows["start_date"]), y=rows["y"],
         mode="markers+text", text=[_text(x) for x in rows["label"]],
         textposition=["middle left" if x else "middle right" for x in left],
-        textfont=dict(color=[style.MUTED if c else style.INK
+        textfont=dict(size=LABEL_PX, color=[style.MUTED if c else style.INK
                                               for c in rows["context"]]),
         marker=dict(size=[8 if s else 20 for s in rows["span"]], opacity=0),
         hoverinfo="skip", showlegend=False, name="labels", meta="labels", cliponaxis=True)
@@ -147,7 +149,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                 xref="x", yref="paper", yanchor="top", showarrow=False,
                 xanchor=getattr(band, "label_anchor", "center"),
                 yshift=-2 - 17 * getattr(band, "label_level", 0),
-                font=dict(color=style.INK))
+                font=dict(size=LABEL_PX + 1, color=style.INK))
     for lane in lanes.itertuples():
         if lane.y0 > 0:
             fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
