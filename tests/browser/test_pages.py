@@ -10,6 +10,7 @@ CHART = "div.stPlotlyChart .js-plotly-plot .main-svg"
 # url path, number of charts at least, title (fr, en)
 PAGES = [
     ("", 1, ("Vue d’ensemble", "Overview")),
+    ("chronologie", 1, ("Chronologie", "Timeline")),
     ("reseau", 1, ("Réseau", "Network")),
     ("donnees", 0, ("Données", "Data")),
 ]
@@ -54,6 +55,7 @@ def test_no_serious_accessibility_violation(page, server, path, charts, titles, 
 
 
 @pytest.mark.browser
+<<<<<<< HEAD
 def test_network_actor_link_opens_the_card_and_keeps_the_address(page, server):
     open_page(page, server, "reseau", "en", "&actor=catalyst&depth=2")
     page.wait_for_selector(CHART, timeout=30_000)
@@ -87,3 +89,25 @@ def test_network_click_on_an_actor_opens_its_card(page, server):
     page.wait_for_selector("text=Around INSITE (1-step neighbourhood)", timeout=30_000)
     assert page.get_by_role("heading", name="INSITE", exact=True).count() == 1
     assert "actor=insite" in page.url
+=======
+def test_timeline_event_card_opens_by_link_and_by_click(page, server):
+    from anis_viz.data import default_data_path, load_dataset
+    from anis_viz.i18n import pick
+
+    events = load_dataset(default_data_path()).events.sort_values("start_date")
+    titles = dict(zip(events["event_id"], pick(events, "title", "en"), strict=True))
+    first = events["event_id"].iloc[-1]  # the latest: not the first mark, clicked below
+    open_page(page, server, "chronologie", "en", f"&event={first}")
+    page.wait_for_selector(CHART, timeout=30_000)
+    card = page.locator(".st-key-tl_card h3")
+    assert card.inner_text().strip() == titles[first]
+    page.locator("div.stPlotlyChart g.trace.scatter path.point").first.click(force=True)
+    page.wait_for_function("() => new URL(location).searchParams.get('event') !== "
+                           f"'{first}'", timeout=30_000)
+    page.wait_for_function(
+        "() => document.querySelector('[data-test-script-state=\"notRunning\"]')",
+        timeout=30_000)
+    chosen = page.evaluate("new URL(location).searchParams.get('event')")
+    assert card.inner_text().strip() == titles[chosen]
+    assert page.console_errors == []
+>>>>>>> timeline

@@ -1,0 +1,344 @@
+"""Chronologie: the events of a package on lanes, over its eras. Pure pandas functions.
+
+- :func:`event_table`: one row per event, its era, actors and themes joined, its date in
+  words, its hover text (HTML-escaped) and an importance score;
+- :func:`parse_view` / :func:`filter_events`: the page's filters (era, category, actor,
+  theme, free text, the shared year range) from a view dict of strings (the URL);
+- :func:`lane_names`: lanes by category or by actor kind; :func:`layout` (in
+  :mod:`anis_viz.timeline_layout`) then gives each event a row of its lane so that no two
+  marks or titles overlap, and chooses which titles are written on the chart;
+- :func:`era_bands`, :func:`alt_text`, :func:`charts` (the registry entry), and what the
+  page needs: :func:`choices`, :func:`picked`, :func:`event_card`.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+import unicodedata
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from anis_viz import i18n, style
+from anis_viz.data import Dataset
+from anis_viz.export import Chart
+from anis_viz.filters import SharedFilters
+from anis_viz.filters import filter_events as shared_filter
+from anis_viz.timeline_layout import (
+    MAX_LABELS,
+    MAX_ROWS,
+    band_labels,
+    layout,
+    plot_width,
+    x_extent,
+    zoom_range,
+)
+
+__all__ = ["TimelineView", "parse_view", "event_table", "filter_events", "era_bands",
+           "lane_names", "alt_text", "table_rows", "subtitle", "charts", "choices", "picked",
+           "event_card",
+           # re-exported from anis_viz.timeline_layout
+           "MAX_LABELS", "MAX_ROWS", "band_labels", "layout", "plot_width", "x_extent",
+           "zoom_range"]
+
+LANES = ("category", "kind")
+NO_KIND = "__none__"      # lane of events that name no actor
+CONTEXT = "context"       # the contract's background category, drawn quietly
+LEAD_ROLE = "lead"        # the actor that places an event on an actor-kind lane
+QUOTE_WIDTH = 70          # characters per hover line
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    """The page's state. Empty tuples mean "all"."""
+
+    eras: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    categories: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    q: str = ""
+    lanes: str = "category"
+    zoom: str = ""
+    event: str = ""
+    shared: SharedFilters = field(default_factory=SharedFilters)
+
+
+def _split(text) -> tuple[str, ...]:
+    return tuple(p.strip() for p in str(text or "").split(",") if p.strip())
+
+
+def parse_view(view: dict) -> TimelineView:
+    """``{"era": "a,b", "years": "2001-2011", "category": …, "actor": …, "theme": …,
+    "q": …, "lanes": "kind", "zoom": era_id, "event": id}`` -> :class:`TimelineView`.
+    Malformed values fall back to the defaults."""
+    years = None
+    try:
+        first, last = (int(p) for p in str(view.get("years", "")).split("-", 1))
+        years = (min(first, last), max(first, last))
+    except ValueError:
+        pass
+    eras = _split(view.get("era"))
+    lanes = view.get("lanes") if view.get("lanes") in LANES else "category"
+    return TimelineView(eras=eras, years=years, categories=_split(view.get("category")),
+                        actors=_split(view.get("actor")), themes=_split(view.get("theme")),
+                        q=str(view.get("q") or "").strip(), lanes=lanes,
+                        zoom=str(view.get("zoom") or ""), event=str(view.get("event") or ""),
+                        shared=SharedFilters(eras=eras, years=years))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for searching: ``Énergie`` -> ``energie``."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _esc(text: str) -> str:
+    """Data text for Plotly hover (HTML): escaped; quotes need no escaping there."""
+    return html.escape(str(text), quote=False)
+
+
+def _quote_html(quote: str, lang: str) -> str:
+    text = i18n.t("timeline.hover.quote", lang, quote=quote)
+    return "<br>".join(_esc(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
+
+
+def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
+    """One row per event, in date order. Columns: event_id, start, end, start_date,
+    end_date (NaT for a point), start_year, end_year, era_id, era, category, category_label,
+    title, description, date (in words), approximate, context, span (has an end),
+    actor_ids, actor_names (lists; the lead first), kind (of the lead actor, or NO_KIND),
+    themes (list of theme ids), section_id, section, quote, hover (safe HTML), importance."""
+    ev = ds.events.sort_values(["start_date", "event_id"], kind="stable").reset_index(drop=True)
+    eras = ds.eras.set_index("era_id")
+    era_names = dict(zip(ds.eras["era_id"], i18n.pick(ds.eras, "label", lang), strict=True))
+    names = dict(zip(ds.actors["actor_id"], i18n.pick(ds.actors, "name", lang), strict=True))
+    kinds = dict(zip(ds.actors["actor_id"], ds.actors["kind"], strict=True))
+    links = ds.event_actors.assign(lead=ds.event_actors["role"] != LEAD_ROLE)
+    links = links.sort_values(["event_id", "lead"], kind="stable")  # lead first, then file order
+    actor_ids = links.groupby("event_id", sort=False)["actor_id"].agg(list)
+    mentions = ds.theme_mentions[ds.theme_mentions["ref_type"] == "event"]
+    themes = mentions.groupby("ref_id", sort=False)["theme_id"].agg(lambda s: list(dict.fromkeys(s)))
+    sections = dict(zip(ds.sections["section_id"], i18n.pick(ds.sections, "title", lang),
+                        strict=True))
+    categories = ds.labels("category", lang)
+    out = pd.DataFrame({
+        "event_id": ev["event_id"], "start": ev["start"], "end": ev["end"],
+        "start_date": ev["start_date"], "end_date": ev["end_date"],
+        "start_year": ev["start_year"], "end_year": ev["end_year"], "era_id": ev["era_id"],
+        "category": ev["category"], "title": i18n.pick(ev, "title", lang),
+        "description": i18n.pick(ev, "description", lang),
+        "section_id": ev["section_id"], "quote": ev["quote"],
+    })
+    out["era"] = out["era_id"].map(lambda e: era_names.get(e) or i18n.t("timeline.no_era", lang))
+    out["category_label"] = out["category"].map(
+        lambda c: categories.get(c) or c.replace("_", " "))
+    out["date"] = [i18n.format_date(s, p, lang, end=e) for s, p, e in
+                   zip(ev["start"], ev["date_precision"], ev["end"], strict=True)]
+    out["approximate"] = ev["date_precision"].eq("approximate")
+    out["context"] = ev["category"].eq(CONTEXT) | ev["era_id"].eq("")
+    out["span"] = ev["end"].ne("") & ev["end_date"].ne(ev["start_date"])
+    out["actor_ids"] = out["event_id"].map(lambda e: list(actor_ids.get(e, [])))
+    out["actor_names"] = out["actor_ids"].map(lambda ids: [names.get(a, a) for a in ids])
+    out["kind"] = out["actor_ids"].map(lambda ids: kinds.get(ids[0], NO_KIND) if ids else NO_KIND)
+    out["themes"] = out["event_id"].map(lambda e: list(themes.get(e, [])))
+    out["section"] = [i18n.t("timeline.section", lang, section=s, title=sections.get(s, ""))
+                      .strip() for s in out["section_id"]]
+    out["hover"] = [_hover(row, lang) for row in out.itertuples()]
+    # Importance: how much the text ties to the event (actors, themes, a duration), and the
+    # opening of each era; background events weigh less. Only the top ones get a title.
+    first_of_era = ~out["era_id"].eq("") & ~out.duplicated("era_id")
+    in_era = out["era_id"].isin(eras.index)
+    out["importance"] = (out["actor_ids"].str.len() + out["themes"].str.len()
+                         + 2 * out["span"] + 3 * (first_of_era & in_era) - 3 * out["context"])
+    return out
+
+
+def _hover(row, lang: str) -> str:
+    lines = [f"<b>{_esc(row.title)}</b>", _esc(row.date),
+             _esc(i18n.t("timeline.hover.era", lang, era=row.era))]
+    if row.actor_names:
+        actors = i18n.t("timeline.hover.actors", lang, actors=", ".join(row.actor_names))
+        lines.append("<br>".join(_esc(x) for x in textwrap.wrap(actors, QUOTE_WIDTH)))
+    lines += [f"<i>{_quote_html(row.quote, lang)}</i>", _esc(row.section)]
+    return "<br>".join(lines)
+
+
+def filter_events(table: pd.DataFrame, view: TimelineView) -> pd.DataFrame:
+    """The rows that pass every filter (AND across filters, OR within one)."""
+    keep = shared_filter(table, view.shared).index
+    rows = table.loc[keep]
+    if view.categories:
+        rows = rows[rows["category"].isin(view.categories)]
+    if view.actors:
+        chosen = set(view.actors)
+        rows = rows[rows["actor_ids"].map(lambda ids: bool(chosen & set(ids)))]
+    if view.themes:
+        chosen = set(view.themes)
+        rows = rows[rows["themes"].map(lambda ids: bool(chosen & set(ids)))]
+    if view.q:
+        needle = fold(view.q)
+        text = (rows["title"] + " " + rows["description"] + " " + rows["quote"] + " "
+                + rows["actor_names"].map(" ".join) + " " + rows["event_id"]).map(fold)
+        rows = rows[text.str.contains(needle, regex=False)]
+    return rows
+
+
+def era_bands(ds: Dataset, lang: str = "fr", last: pd.Timestamp | None = None) -> pd.DataFrame:
+    """One row per era, in order: era_id, label, short_label, x0, x1, colour. An open era
+    ends at ``last`` (the last event's date), and at least a year after it starts."""
+    eras = ds.eras.sort_values("start_date", kind="stable").reset_index(drop=True)
+    colours = style.era_colours(eras["era_id"])
+    label = i18n.pick(eras, "label", lang)
+    short = i18n.pick(eras, "short_label", lang) if "short_label" in eras else label
+    year_later = eras["start_date"] + pd.DateOffset(years=1)
+    x1 = eras["end_date"].fillna(year_later if last is None else year_later.clip(lower=last))
+    # "2001-07 → 2011" then "2011 → 2017": the next era starts inside the year that ends
+    # this one, so a band stops where the next begins and bands never overlap.
+    x1 = x1.where(~(eras["start_date"].shift(-1) < x1), eras["start_date"].shift(-1))
+    return pd.DataFrame({"era_id": eras["era_id"], "label": label,
+                         "short_label": short.where(short.str.strip() != "", label),
+                         "x0": eras["start_date"], "x1": x1,
+                         "colour": eras["era_id"].map(colours)})
+
+
+def lane_names(ds: Dataset, table: pd.DataFrame, by: str, lang: str = "fr") -> dict[str, str]:
+    """Lane code -> display name, in drawing order (top first): categories in vocabulary
+    order with the background last; actor kinds in the style order, "no actor" last."""
+    present = list(dict.fromkeys(table[by]))
+    if by == "category":
+        order = [c for c in ds.labels("category", lang) if c in present and c != CONTEXT]
+        order += sorted(c for c in present if c not in order and c != CONTEXT)
+        order += [CONTEXT] if CONTEXT in present else []
+        return {c: ds.label("category", c, lang) for c in order}
+    order = [k for k in style.KIND_ORDER if k in present]
+    order += sorted(k for k in present if k not in order and k != NO_KIND)
+    order += [NO_KIND] if NO_KIND in present else []
+    return {k: (i18n.t("timeline.no_actor", lang) if k == NO_KIND else ds.label("kind", k, lang))
+            for k in order}
+
+
+def alt_text(rows: pd.DataFrame, bands: pd.DataFrame, lang: str = "fr") -> str:
+    """"Frise de 2001 à 2017 : 3 périodes, 34 événements ; le plus dense : 2011" (the eras
+    counted are the bands the events' years meet)."""
+    if rows.empty:
+        return i18n.t("timeline.alt_empty", lang)
+    years = rows["start_year"].dropna().astype(int)
+    last = int(pd.concat([rows["end_year"], rows["start_year"]]).dropna().max())
+    busiest = years.value_counts().sort_index(kind="stable").idxmax()  # earliest on ties
+    eras = int(((bands["x0"].dt.year <= last) & (bands["x1"].dt.year >= years.min())).sum())
+    return i18n.t("timeline.alt", lang, first=int(years.min()), last=last,
+                  eras=_count("timeline.eras", eras, lang),
+                  events=_count("timeline.events", len(rows), lang), year=int(busiest))
+
+
+def _count(key: str, n: int, lang: str) -> str:
+    return i18n.t(f"{key}.one", lang) if n == 1 else i18n.t(f"{key}.many", lang, n=n)
+
+
+def table_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The events as a plain table (the chart's CSV): event_id, date (ISO, sorts in time
+    order), when (in words), title, era, category, actors, section_id, quote."""
+    iso = rows["start"].where(~rows["span"], rows["start"] + " – " + rows["end"])
+    return pd.DataFrame({
+        "event_id": rows["event_id"], "date": iso, "when": rows["date"], "title": rows["title"],
+        "era": rows["era"], "category": rows["category_label"],
+        "actors": rows["actor_names"].map(", ".join), "section_id": rows["section_id"],
+        "quote": rows["quote"],
+    }).reset_index(drop=True)
+
+
+def subtitle(ds: Dataset, view: TimelineView, lang: str = "fr") -> str:
+    """The active filters in words, for exports: "Périodes : … · Recherche : « … »"."""
+    eras = dict(zip(ds.eras["era_id"], i18n.pick(ds.eras, "label", lang), strict=True))
+    names = dict(zip(ds.actors["actor_id"], i18n.pick(ds.actors, "name", lang), strict=True))
+    themes = dict(zip(ds.themes["theme_id"], i18n.pick(ds.themes, "label", lang), strict=True))
+    parts = [("app.era", [eras.get(e, e) for e in view.eras]),
+             ("app.years", ["–".join(map(str, view.years))] if view.years else []),
+             ("timeline.category", [ds.label("category", c, lang) for c in view.categories]),
+             ("timeline.actor", [names.get(a, a) for a in view.actors]),
+             ("timeline.theme", [themes.get(h, h) for h in view.themes]),
+             ("timeline.search", [view.q] if view.q else [])]
+    return " · ".join(f"{i18n.t(key, lang)} : {', '.join(values)}" if lang == "fr" else
+                      f"{i18n.t(key, lang)}: {', '.join(values)}" for key, values in parts if values)
+
+
+def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
+    """The timeline for a view (the page's URL parameters): one :class:`Chart`."""
+    from anis_viz.figures.timeline import timeline_figure
+
+    v = parse_view(view)
+    table = event_table(ds, lang)
+    rows = filter_events(table, v)
+    last = pd.concat([table["end_date"], table["start_date"]]).max() if len(table) else None
+    bands = era_bands(ds, lang, last=last)
+    shown_bands = bands[bands["era_id"].isin(v.eras)] if v.eras else bands
+    lanes = lane_names(ds, rows, v.lanes, lang)
+    whole = x_extent(rows, shown_bands) if len(rows) else None
+    width = plot_width(lanes)
+    shown = zoom_range(bands, v.zoom, whole) if len(rows) else None
+    events, lane_frame = layout(rows, lanes, v.lanes, x_range=shown, width_px=width)
+    bands = band_labels(bands, shown, width_px=width) if len(rows) else bands
+    legend = {key: i18n.t(f"timeline.legend.{key}", lang)
+              for key in ("point", "approx", "span", "span_approx", "context")}
+    figure = timeline_figure(
+        events, lane_frame, bands, legend=legend, selected=v.event,
+        x_range=shown,
+        uirevision=f"timeline:{v.zoom or 'all'}:{v.lanes}",
+        empty_text=i18n.t("timeline.alt_empty", lang))
+    years = pd.concat([rows["start_year"], rows["end_year"]]).dropna()
+    span = f"{int(years.min())}-{int(years.max())}" if len(years) else ""
+    return [Chart(slug=i18n.t("timeline.slug", lang), figure=figure, data=table_rows(rows),
+                  title=i18n.t("page.timeline.title", lang), subtitle=subtitle(ds, v, lang),
+                  alt=alt_text(rows, shown_bands, lang), span=span,
+                  quotes=rows[["quote", "section_id"]].drop_duplicates())]
+
+
+def choices(ds: Dataset, lang: str = "fr") -> dict[str, dict[str, str]]:
+    """What each filter offers, code -> label: category (vocabulary order), actor (those
+    named by an event, by name), theme (those an event mentions), zoom (eras, in order)."""
+    categories = set(ds.events["category"])
+    ordered = [c for c in ds.labels("category", lang) if c in categories]
+    ordered += sorted(categories - set(ordered))
+    named = ds.actors[ds.actors["actor_id"].isin(set(ds.event_actors["actor_id"]))]
+    names = dict(zip(named["actor_id"], i18n.pick(named, "name", lang), strict=True))
+    cited = ds.theme_mentions.loc[ds.theme_mentions["ref_type"] == "event", "theme_id"]
+    themes = ds.themes[ds.themes["theme_id"].isin(set(cited))]
+    labels = dict(zip(themes["theme_id"], i18n.pick(themes, "label", lang), strict=True))
+    bands = era_bands(ds, lang)
+    return {"category": {c: ds.label("category", c, lang) for c in ordered},
+            "actor": dict(sorted(names.items(), key=lambda kv: fold(kv[1]))),
+            "theme": dict(sorted(labels.items(), key=lambda kv: fold(kv[1]))),
+            "zoom": dict(zip(bands["era_id"], bands["short_label"], strict=True))}
+
+
+def picked(selection) -> str:
+    """The event id of the first point of a Plotly selection (``st.plotly_chart`` state),
+    or ''."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return ""
+    for point in points or []:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, list | tuple):
+            data = data[0] if data else None
+        if data:
+            return str(data)
+    return ""
+
+
+def event_card(ds: Dataset, event_id: str, lang: str = "fr") -> dict | None:
+    """Everything the detail card shows for one event (None when the id is unknown):
+    title, date, era, category, description, actors [(id, name)], quote, section."""
+    table = event_table(ds, lang)
+    rows = table[table["event_id"] == event_id]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return {"event_id": event_id, "title": row["title"], "date": row["date"],
+            "era": row["era"], "category": row["category_label"],
+            "description": row["description"],
+            "actors": list(zip(row["actor_ids"], row["actor_names"], strict=True)),
+            "quote": row["quote"], "section": row["section"]}
