@@ -55,7 +55,6 @@ def test_no_serious_accessibility_violation(page, server, path, charts, titles, 
 
 
 @pytest.mark.browser
-<<<<<<< HEAD
 def test_network_actor_link_opens_the_card_and_keeps_the_address(page, server):
     open_page(page, server, "reseau", "en", "&actor=catalyst&depth=2")
     page.wait_for_selector(CHART, timeout=30_000)
@@ -89,7 +88,9 @@ def test_network_click_on_an_actor_opens_its_card(page, server):
     page.wait_for_selector("text=Around INSITE (1-step neighbourhood)", timeout=30_000)
     assert page.get_by_role("heading", name="INSITE", exact=True).count() == 1
     assert "actor=insite" in page.url
-=======
+
+
+@pytest.mark.browser
 def test_timeline_event_card_opens_by_link_and_by_click(page, server):
     from anis_viz.data import default_data_path, load_dataset
     from anis_viz.i18n import pick
@@ -110,4 +111,3 @@ def test_timeline_event_card_opens_by_link_and_by_click(page, server):
     chosen = page.evaluate("new URL(location).searchParams.get('event')")
     assert card.inner_text().strip() == titles[chosen]
     assert page.console_errors == []
->>>>>>> timeline
