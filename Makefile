@@ -8,7 +8,7 @@ PORT ?= 8501
 .PHONY: run test install install-test chromium axe screenshots lint bench clean
 
 run: install chromium
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 0.0.0.0
+	$(PY) scripts/serve.py --server.port $(PORT) --server.address 0.0.0.0
 
 test: install-test chromium axe
 	$(PY) -m ruff check anis_viz pages tests scripts app.py

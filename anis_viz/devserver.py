@@ -34,7 +34,7 @@ def start(log_dir: Path, env: dict | None = None, timeout: float = 60):
     log_dir.mkdir(parents=True, exist_ok=True)
     log = open(log_dir / f"server_{port}.log", "w")  # noqa: SIM115 -- closed by stop()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [sys.executable, str(ROOT / "scripts" / "serve.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
