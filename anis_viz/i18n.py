@@ -123,7 +123,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "themes.theme": ("Thème", "Theme"),
     "themes.empty": ("Aucune mention de thème ne correspond à ces filtres.",
                      "No theme mention matches these filters."),
-    "themes.reset": ("Toutes les familles", "All families"),
+    "themes.reset": ("Réinitialiser tous les filtres", "Reset every filter"),
     "themes.cell.hint": ("Cliquez une case pour lire ses citations ci-dessous, ou choisissez-la "
                          "ici.", "Click a cell to read its quotes below, or choose it here."),
     "themes.cell.column": ("Colonne", "Column"),
@@ -141,7 +141,6 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "themes.heatmap.title": ("Mentions des thèmes par période", "Theme mentions by era"),
     "themes.heatmap.title_year": ("Mentions des thèmes par année", "Theme mentions by year"),
     "themes.heatmap.slug": ("themes_carte", "themes_heatmap"),
-    "themes.heatmap.x_era": ("Période", "Era"),
     "themes.heatmap.x_year": ("Année (mentions datées)", "Year (dated mentions)"),
     "themes.area.title": ("Mentions datées par année", "Dated mentions per year"),
     "themes.area.slug": ("themes_evolution", "themes_over_time"),
@@ -156,7 +155,6 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "themes.meetings.title": ("Les sujets des rencontres annuelles",
                               "The annual meetings’ topics"),
     "themes.meetings.slug": ("themes_rencontres", "themes_meetings"),
-    "themes.meetings.x": ("Année", "Year"),
     "themes.meetings.note": ("{name} : {editions} édition(s) dans les données, dont {dated} "
                              "datée(s). Le texte : {description}",
                              "{name}: {editions} edition(s) in the data, {dated} of them "
@@ -178,6 +176,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                        "{value} share points shifted to this theme"),
     "themes.w.one_era": ("Il faut au moins deux périodes avec des mentions pour montrer un flux.",
                          "A flow needs at least two eras with mentions."),
+    "themes.w.kind": ("Type d’acteur", "Kind of actor"),
     "themes.w.undated": ("non daté", "undated"),
     "themes.w.undated_in": ("non daté, période {era}", "undated, era {era}"),
     "themes.w.dated": ("sujet daté", "dated topic"),

@@ -117,7 +117,7 @@ pio.templates[TEMPLATE] = _template(base_size=14, title_size=20, ink=INK, grid=G
 pio.templates[PRESENT_TEMPLATE] = _template(base_size=20, title_size=34, ink="#000000",
                                             grid="#c8c8c8")
 
-# Counts (heatmaps): white for zero, then the first categorical blue, darkening; one hue so
+# Counts (heatmaps): pale grey for zero (the grid stays visible), then the first categorical blue, darkening; one hue so
 # the scale reads in grey too.
-SEQUENTIAL = [[0.0, "#ffffff"], [0.001, "#e6f0f8"], [0.35, "#8fbbdd"], [0.7, "#2f7fbf"],
+SEQUENTIAL = [[0.0, "#f3f4f6"], [0.001, "#e6f0f8"], [0.35, "#8fbbdd"], [0.7, "#2f7fbf"],
               [1.0, "#073a66"]]

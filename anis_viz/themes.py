@@ -25,7 +25,7 @@ from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
 __all__ = ["CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
-           "mentions", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
+           "mentions", "cell_mentions", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
            "series_info", "theme_actors", "charts"]
 
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
@@ -130,6 +130,17 @@ def mentions(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd
                                                           m["section_id"], strict=True)]
     m = m.assign(ref_label=ref)
     return m.drop(columns=["start_year", "end_year", "family_colour"]).reset_index(drop=True)
+
+
+def cell_mentions(ds: Dataset, lang: str, view: ThemeView, theme_id: str,
+                  key: str) -> pd.DataFrame:
+    """The mentions behind one heatmap cell (``key``: an era id, or a year when
+    ``view.by == "year"``), in file order: the columns of :func:`mentions`."""
+    m = mentions(ds, lang, view)
+    m = m[m["theme_id"] == theme_id]
+    if view.by == "year":
+        return m[m["year"].notna() & (m["year"].astype("Int64").astype(str) == str(key))]
+    return m[m["era_id"] == key]
 
 
 def _theme_order(themes: pd.DataFrame, m: pd.DataFrame) -> list[str]:

@@ -19,7 +19,7 @@ from anis_viz.i18n import t
 __all__ = ["charts", "words", "default_theme", "subtitle"]
 
 _WORDS = ("quote", "more", "count", "colorbar", "empty", "rank", "share", "kept", "shift",
-          "one_era", "undated", "undated_in", "dated", "how")
+          "one_era", "undated", "undated_in", "dated", "how", "kind")
 
 
 def words(lang: str) -> dict[str, str]:
@@ -60,8 +60,8 @@ def _heatmap(ds, lang, view) -> Chart:
     cells = themes.heatmap_cells(ds, lang, view)
     by_year = view.by == "year"
     title = t("themes.heatmap.title_year" if by_year else "themes.heatmap.title", lang)
-    figure = fig.heatmap_figure(cells, title=title, words=words(lang), x_title=t(
-        "themes.heatmap.x_year" if by_year else "themes.heatmap.x_era", lang))
+    figure = fig.heatmap_figure(cells, title=title, words=words(lang),
+                                x_title=t("themes.heatmap.x_year", lang) if by_year else "")
     if cells.empty or cells["count"].sum() == 0:
         alt = t("themes.alt.empty", lang)
     else:
@@ -160,8 +160,7 @@ def _meetings(ds, lang, view) -> Chart:
         eras = eras[eras["era_id"].isin(view.eras)]
     title = t("themes.meetings.title", lang)
     note = meetings_note(ds, lang)
-    figure = fig.meetings_figure(topics, eras, title=title, note=note, words=words(lang),
-                                 x_title=t("themes.meetings.x", lang))
+    figure = fig.meetings_figure(topics, eras, title=title, note=note, words=words(lang))
     if topics.empty:
         alt = t("themes.alt.meetings_empty", lang, note=note or "—")
     else:

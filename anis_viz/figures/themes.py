@@ -89,8 +89,9 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
         colorscale=style.SEQUENTIAL, zmin=0, zmax=max(top, 1), xgap=2, ygap=2,
         colorbar=dict(title=dict(text=_esc(words["colorbar"])), thickness=14, len=0.6,
                       dtick=max(1, -(-top // 5)))))
-    fig.update_xaxes(title=_esc(x_title), side="top", type="category", showgrid=False,
-                     ticks="")
+    # the column names say what they are; the axis title only names the year axis
+    fig.update_xaxes(title=_esc(x_title) if x_title else None, side="top", type="category",
+                     showgrid=False, ticks="")
     fig.update_yaxes(autorange="reversed", type="category", showgrid=False, ticks="",
                      automargin=True)
     fig.update_layout(margin=dict(l=10, r=20, t=110, b=30), dragmode=False,
@@ -114,7 +115,9 @@ def area_figure(series: pd.DataFrame, *, title: str, x_title: str, y_title: str,
             hovertemplate=f"{_esc(label)} : %{{y}}<extra></extra>"))
     fig.update_xaxes(title=_esc(x_title), tickformat="d", dtick=1 if series["year"].nunique()
                      <= 20 else None, showgrid=False)
-    fig.update_yaxes(title=_esc(y_title), rangemode="tozero", tickformat="d")
+    highest = int(series.groupby("year")["count"].sum().max())
+    fig.update_yaxes(title=_esc(y_title), rangemode="tozero", tickformat="d",
+                     dtick=max(1, -(-highest // 6)))
     fig.update_layout(hovermode="x unified", legend=dict(traceorder="normal"),
                       margin=dict(l=60, r=20, t=70, b=60))
     return fig
@@ -198,11 +201,12 @@ def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: 
     return fig
 
 
-def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, x_title: str,
-                    words: dict, note: str = "", template: str = style.TEMPLATE) -> go.Figure:
+def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, words: dict,
+                    note: str = "", template: str = style.TEMPLATE) -> go.Figure:
     """The gatherings' topics on a time axis, one row per theme: a dated topic is a marker at
     its year; an undated one is a hatched bar over its whole era, labelled as undated (it is
-    never given a year). Era bands in the background; ``note`` (what the text says of the
+    never given a year). Era bands in the background (an open era is drawn one year wide at
+    least); ``note`` (what the text says of the
     number of editions and attendance) under the title."""
     fig = go.Figure()
     rows = list(dict.fromkeys(topics["theme"]))
@@ -210,10 +214,12 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, x_t
             height=max(340, 40 * len(rows) + 200))
     if topics.empty:
         return _empty(fig, words["empty"])
+    ends = {}
     for era in eras.itertuples():
-        fig.add_vrect(x0=era.start_year - 0.5, x1=era.end_year + 0.5, layer="below",
+        ends[era.era_id] = end = max(int(era.end_year), int(era.start_year) + 1)  # >= 1 year
+        fig.add_vrect(x0=era.start_year, x1=end, layer="below",
                       fillcolor=style.with_alpha(era.colour, 0.07), line_width=0)
-        fig.add_annotation(text=_esc(era.era), x=(era.start_year + era.end_year) / 2, y=1.0,
+        fig.add_annotation(text=_esc(era.era), x=(era.start_year + end) / 2, y=1.0,
                            xref="x", yref="paper", yanchor="bottom", showarrow=False,
                            font=dict(color=era.colour, size=13))
 
@@ -227,8 +233,9 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, x_t
     if not undated.empty:
         when = [words["undated_in"].format(era=e) for e in undated["era"]]
         fig.add_trace(go.Bar(
-            y=undated["theme"], x=undated["era_end"] - undated["era_start"] + 1,
-            base=undated["era_start"] - 0.5, orientation="h", name=_esc(words["undated"]),
+            y=undated["theme"], x=undated["era_id"].map(ends).fillna(undated["era_end"] + 1)
+            - undated["era_start"],
+            base=undated["era_start"], orientation="h", name=_esc(words["undated"]),
             marker=dict(color=style.with_alpha(style.MUTED, 0.12),
                         line=dict(color=style.MUTED, width=1),
                         pattern=dict(shape="/", fgcolor=style.MUTED, size=8, solidity=0.15)),
@@ -247,15 +254,16 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, x_t
                         line=dict(color=style.INK, width=1)),
             customdata=hover(dated, dated["year"].astype(int).astype(str)),
             hovertemplate="%{customdata}<extra></extra>"))
-    first, last = int(eras["start_year"].min()), int(eras["end_year"].max())
-    fig.update_xaxes(title=_esc(x_title), range=[first - 0.7, last + 0.7], tickformat="d",
+    first, last = int(eras["start_year"].min()), max(ends.values())
+    fig.update_xaxes(title=None, range=[first - 0.7, last + 0.7], tickformat="d",
                      dtick=1 if last - first <= 20 else 2, showgrid=False)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=rows[::-1],
                      automargin=True, ticks="")
-    fig.update_layout(barmode="overlay", legend=dict(orientation="h", y=-0.18, x=0),
-                      margin=dict(l=10, r=20, t=120 if note else 90, b=90))
-    if note:
-        fig.add_annotation(text=_wrap(note, 150), x=0, y=1.0, xref="paper", yref="paper",
+    fig.update_layout(barmode="overlay", legend=dict(orientation="h", yref="container", y=0.01,
+                                                     yanchor="bottom", x=0),
+                      margin=dict(l=10, r=20, t=100 + 18 * len(textwrap.wrap(note, 110)), b=80))
+    if note:  # under the title, above the era names
+        fig.add_annotation(text=_wrap(note, 110), x=0, y=1.0, xref="paper", yref="paper",
                            yanchor="bottom", yshift=26, xanchor="left", align="left",
                            showarrow=False, font=dict(size=13, color=style.MUTED))
     return fig
@@ -277,13 +285,17 @@ def actors_figure(actors: pd.DataFrame, *, title: str, x_title: str, words: dict
         hover.append(f"<b>{_esc(a.name)}</b> ({_esc(a.kind_label)})<br>"
                      f"{_esc(words['count'].format(n=a.count))} — {_esc(how)}{events}<br>"
                      + quote_block(a.quotes, a.sections, words))
-    fig.add_trace(go.Bar(
-        x=actors["count"], y=[_esc(n) for n in actors["name"]], orientation="h",
-        marker=dict(color=list(actors["colour"])), text=actors["count"],
-        textposition="outside", cliponaxis=False, customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>"))
+    names = [_esc(n) for n in actors["name"]]
+    for kind, rows in actors.assign(hover=hover, label=names).groupby("kind_label", sort=False):
+        fig.add_trace(go.Bar(
+            x=rows["count"], y=rows["label"], orientation="h", name=_esc(kind),
+            marker=dict(color=rows["colour"].iloc[0]), text=rows["count"],
+            textposition="outside", cliponaxis=False, customdata=rows["hover"],
+            hovertemplate="%{customdata}<extra></extra>"))
     top = int(actors["count"].max())
     fig.update_xaxes(title=_esc(x_title), rangemode="tozero", dtick=max(1, -(-top // 6)))
-    fig.update_yaxes(autorange="reversed", ticks="", automargin=True, type="category")
-    fig.update_layout(showlegend=False, margin=dict(l=10, r=40, t=70, b=50))
+    fig.update_yaxes(autorange="reversed", ticks="", automargin=True, type="category",
+                     categoryorder="array", categoryarray=names)
+    fig.update_layout(showlegend=True, legend=dict(title=_esc(words["kind"])),
+                      margin=dict(l=10, r=40, t=70, b=50))
     return fig

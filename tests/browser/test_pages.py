@@ -10,6 +10,7 @@ CHART = "div.stPlotlyChart .js-plotly-plot .main-svg"
 # url path, number of charts at least, title (fr, en)
 PAGES = [
     ("", 1, ("Vue d’ensemble", "Overview")),
+    ("themes", 1, ("Thèmes", "Themes")),
 ]
 
 
