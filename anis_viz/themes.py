@@ -6,7 +6,7 @@ measure of activity.
 
 A *view* is the page's URL parameters (strings): ``chart`` (heatmap, area, bump, flow,
 meetings, actors), ``family`` and ``era`` (comma-separated ids), ``years`` (``2011-2015``),
-``theme`` (one theme id), ``by`` (``era`` or ``year``, for the heatmap) and ``stack``
+``theme`` (one theme id), ``by`` (``era`` or ``year``, for the heatmap) and ``group``
 (``family`` or ``theme``, for the area chart). :func:`parse_view` reads it.
 
 Mentions without a year keep their era: the year filter keeps them when their era meets the
@@ -24,13 +24,14 @@ from anis_viz.data import Dataset
 from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
-__all__ = ["CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
+__all__ = ["BUMP_TOP", "CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
            "mentions", "cell_mentions", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
            "series_info", "theme_actors", "charts"]
 
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
 # Ties share the best rank (1, 1, 3): two themes mentioned as often are equally placed.
 RANK_METHOD = "min"
+BUMP_TOP = 10  # the bump chart keeps themes ranked this high in at least one era
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class ThemeView:
     years: tuple[int, int] | None = None
     theme: str = ""
     by: str = "era"
-    stack: str = "family"
+    group: str = "family"
 
 
 def _ids(raw) -> tuple[str, ...]:
@@ -65,7 +66,7 @@ def parse_view(view: dict) -> ThemeView:
                      families=_ids(view.get("family")), eras=_ids(view.get("era")), years=years,
                      theme=str(view.get("theme") or ""),
                      by="year" if view.get("by") == "year" else "era",
-                     stack="theme" if view.get("stack") == "theme" else "family")
+                     group="theme" if view.get("group") == "theme" else "family")
 
 
 def eras_in_order(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
@@ -143,15 +144,30 @@ def cell_mentions(ds: Dataset, lang: str, view: ThemeView, theme_id: str,
     return m[m["era_id"] == key]
 
 
-def _theme_order(themes: pd.DataFrame, m: pd.DataFrame) -> list[str]:
-    """Themes by the mean era of their mentions (the shift reads top-left to bottom-right),
-    then most mentioned, then label; never-mentioned themes last."""
-    stats = m.groupby("theme_id").agg(centre=("order", "mean"), n=("mention_id", "size"))
-    frame = themes[["theme_id", "theme"]].merge(stats, on="theme_id", how="left")
+def _order(frame: pd.DataFrame, m: pd.DataFrame, key: str = "theme_id",
+           label: str = "theme") -> list[str]:
+    """Keys (themes or families) by the mean era of their mentions (the shift reads top-left
+    to bottom-right), then most mentioned, then label; never-mentioned ones last."""
+    stats = m.groupby(key).agg(centre=("order", "mean"), n=("mention_id", "size"))
+    frame = frame[[key, label]].drop_duplicates(key).merge(stats, left_on=key,
+                                                           right_index=True, how="left")
     frame["none"] = frame["n"].isna()
-    frame = frame.sort_values(["none", "centre", "n", "theme"],
+    frame = frame.sort_values(["none", "centre", "n", label],
                               ascending=[True, True, False, True], kind="stable")
-    return list(frame["theme_id"])
+    return list(frame[key])
+
+
+def _theme_order(themes: pd.DataFrame, m: pd.DataFrame) -> list[str]:
+    return _order(themes, m)
+
+
+def _grouping(themes: pd.DataFrame, group: str) -> pd.DataFrame:
+    """theme_id -> group, label, group_colour: each theme itself, or its family."""
+    if group == "theme":
+        return themes.assign(group=themes["theme_id"], label=themes["theme"],
+                             group_colour=themes["colour"])
+    return themes.assign(group=themes["family"], label=themes["family_label"],
+                         group_colour=themes["family_colour"])
 
 
 def _columns(ds: Dataset, lang: str, view: ThemeView, m: pd.DataFrame) -> pd.DataFrame:
@@ -198,14 +214,14 @@ def heatmap_cells(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) 
 
 def area_series(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()
                 ) -> tuple[pd.DataFrame, int]:
-    """Dated mentions per year and per group (``view.stack``: family or theme), every year of
+    """Dated mentions per year and per group (``view.group``: family or theme), every year of
     the span with zeros: year, group, label, colour, count. Also returns the number of
     mentions left out because the text gives them no year."""
     m = mentions(ds, lang, view)
     undated = int(m["year"].isna().sum())
     m = m[m["year"].notna()]
     themes = theme_table(ds, lang, view.families)
-    if view.stack == "theme":
+    if view.group == "theme":
         groups = themes[["theme_id", "theme", "colour"]].set_axis(["group", "label", "colour"],
                                                                    axis=1)
         key = "theme_id"
@@ -229,12 +245,14 @@ def area_series(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()
     return grid.loc[mentioned, columns].reset_index(drop=True), undated
 
 
-def bump_ranks(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd.DataFrame:
+def bump_ranks(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView(),
+               top: int | None = BUMP_TOP) -> pd.DataFrame:
     """Each theme's rank by era: theme_id, theme, colour, era_id, era, order, count, rank.
 
     Ranks are among the themes the era mentions (most mentions = 1); ties share the best
     rank (``RANK_METHOD = "min"``: 1, 1, 3); a theme the era does not mention has no rank
-    (NA). Eras with no mention at all are left out."""
+    (NA). Eras with no mention at all are left out. Only themes ranked ``top`` or better in
+    some era are kept (None: all), so thirty lines do not hide the story."""
     m = mentions(ds, lang, view)
     themes = theme_table(ds, lang, view.families)
     eras = eras_in_order(ds, lang)
@@ -249,6 +267,8 @@ def bump_ranks(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> 
     grid = grid.merge(themes[["theme_id", "theme", "colour"]], on="theme_id").merge(
         eras[["era_id", "era", "order"]], on="era_id")
     grid = grid[grid.groupby("theme_id")["count"].transform("sum") > 0]
+    if top is not None:
+        grid = grid[grid.groupby("theme_id")["rank"].transform("min") <= top]
     return grid.sort_values(["order", "rank", "theme"], kind="stable").reset_index(drop=True)[
         ["theme_id", "theme", "colour", "era_id", "era", "order", "count", "rank"]]
 
@@ -256,40 +276,41 @@ def bump_ranks(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> 
 def flow(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()
          ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The shift between consecutive eras (start order, any number; eras with no mention are
-    skipped) as a Sankey of shares.
+    skipped) as a Sankey of shares, by theme family or by theme (``view.group``).
 
-    Each era's mentions make 100 %. A node is (era, theme) with its ``share`` (percent) and
-    ``count``. Between two eras, a theme present in both carries over ``min(share before,
+    Each era's mentions make 100 %. A node is (era, group) with its ``share`` (percent) and
+    ``count``. Between two eras, a group present in both carries over ``min(share before,
     share after)`` to itself (``kind = "kept"``); what fades is shared out among what grows,
     in proportion (``kind = "shift"``). So every node's links sum to its share on each side.
 
-    Returns nodes (node, era_id, era, order, theme_id, theme, colour, count, share) and links
+    Returns nodes (node, era_id, era, order, group, label, colour, count, share) and links
     (source, target, value, kind), ``source``/``target`` being node numbers."""
     m = mentions(ds, lang, view)
-    themes = theme_table(ds, lang, view.families).set_index("theme_id")
+    grouping = _grouping(theme_table(ds, lang, view.families), view.group)
+    m = m.assign(group=m["theme_id"].map(grouping.set_index("theme_id")["group"]))
+    info = grouping.drop_duplicates("group").set_index("group")
     eras = eras_in_order(ds, lang)
     eras = eras[eras["era_id"].isin(m["era_id"])].reset_index(drop=True)
-    order = _theme_order(themes.reset_index(), m)
-    counts = m.groupby(["era_id", "theme_id"]).size()
+    order = _order(info.reset_index(), m, "group", "label")
+    counts = m.groupby(["era_id", "group"]).size()
     nodes, links, index = [], [], {}
     for era in eras.itertuples():
-        per_theme = counts[era.era_id]
-        for theme_id in [t for t in order if per_theme.get(t, 0) > 0]:
-            index[(era.era_id, theme_id)] = len(nodes)
+        per_group = counts[era.era_id]
+        for key in [g for g in order if per_group.get(g, 0) > 0]:
+            index[(era.era_id, key)] = len(nodes)
             nodes.append({"node": len(nodes), "era_id": era.era_id, "era": era.era,
-                          "order": era.order, "theme_id": theme_id,
-                          "theme": themes.at[theme_id, "theme"],
-                          "colour": themes.at[theme_id, "colour"],
-                          "count": int(per_theme[theme_id]),
-                          "share": 100 * per_theme[theme_id] / per_theme.sum()})
-    shares = pd.DataFrame(nodes, columns=["node", "era_id", "era", "order", "theme_id", "theme",
+                          "order": era.order, "group": key, "label": info.at[key, "label"],
+                          "colour": info.at[key, "group_colour"],
+                          "count": int(per_group[key]),
+                          "share": 100 * per_group[key] / per_group.sum()})
+    shares = pd.DataFrame(nodes, columns=["node", "era_id", "era", "order", "group", "label",
                                           "colour", "count", "share"])
     for before, after in zip(eras["era_id"], eras["era_id"][1:], strict=False):
-        a = shares[shares["era_id"] == before].set_index("theme_id")["share"]
-        b = shares[shares["era_id"] == after].set_index("theme_id")["share"]
+        a = shares[shares["era_id"] == before].set_index("group")["share"]
+        b = shares[shares["era_id"] == after].set_index("group")["share"]
         kept = pd.concat([a, b], axis=1).min(axis=1, skipna=False).fillna(0)
-        for theme_id, value in kept[kept > 0].items():
-            links.append((index[(before, theme_id)], index[(after, theme_id)], value, "kept"))
+        for key, value in kept[kept > 0].items():
+            links.append((index[(before, key)], index[(after, key)], value, "kept"))
         fades = (a - kept.reindex(a.index, fill_value=0)).clip(lower=0)
         grows = (b - kept.reindex(b.index, fill_value=0)).clip(lower=0)
         total = fades.sum()

@@ -130,16 +130,16 @@ def _flow(ds, lang, view) -> Chart:
     else:
         kept = links.loc[links["kind"] == "kept", "value"].sum()
         steps = max(1, nodes["era_id"].nunique() - 1)
-        tops = "; ".join(f"{era}: " + _top(zip(rows["theme"], rows["share"].round().astype(int)
+        tops = "; ".join(f"{era}: " + _top(zip(rows["label"], rows["share"].round().astype(int)
                                                 .astype(str) + " %", strict=True), 2)
                          for era, rows in nodes.sort_values(["order", "share"],
                                                             ascending=[True, False])
                          .groupby("era", sort=False))
         alt = t("themes.alt.flow", lang, eras=nodes["era_id"].nunique(),
                 kept=f"{kept / steps:.0f}", tops=tops)
-    data = links.assign(source_theme=links["source"].map(nodes["theme"]),
+    data = links.assign(source_label=links["source"].map(nodes["label"]),
                         source_era=links["source"].map(nodes["era"]),
-                        target_theme=links["target"].map(nodes["theme"]),
+                        target_label=links["target"].map(nodes["label"]),
                         target_era=links["target"].map(nodes["era"]))
     return Chart(slug=t("themes.flow.slug", lang), figure=figure, data=data, title=title,
                  alt=alt)

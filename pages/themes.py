@@ -1,5 +1,5 @@
 """Thèmes: how the text's themes shifted from era to era (heatmap, evolution, ranks, flow,
-annual meetings, actors). Chart, families, columns, stacking and theme live in the URL."""
+annual meetings, actors). Chart, families, columns, grouping and theme live in the URL."""
 
 import streamlit as st
 
@@ -21,12 +21,12 @@ families = dict(zip(table["family"], table["family_label"], strict=True))
 ui.bind("chart", "th_chart", lambda v: v if v in themes.CHARTS else "heatmap")
 ui.bind("family", "th_family", ui.split)
 ui.bind("by", "th_by", lambda v: "year" if v == "year" else "era")
-ui.bind("stack", "th_stack", lambda v: "theme" if v == "theme" else "family")
+ui.bind("group", "th_group", lambda v: "theme" if v == "theme" else "family")
 ui.bind("theme", "th_theme", str)
 state = st.session_state  # re-assigned every run so hidden widgets keep their value
 state["th_chart"] = state.get("th_chart") or "heatmap"
 state["th_family"] = [f for f in state.get("th_family", []) if f in families]
-state["th_by"], state["th_stack"] = state.get("th_by", "era"), state.get("th_stack", "family")
+state["th_by"], state["th_group"] = state.get("th_by", "era"), state.get("th_group", "family")
 
 left, right = st.columns([3, 2])
 left.radio(t("themes.chart", lang), themes.CHARTS, key="th_chart", horizontal=True,
@@ -35,25 +35,25 @@ right.multiselect(t("themes.family", lang), list(families), key="th_family",
                   format_func=families.get, placeholder=t("themes.family.placeholder", lang))
 chart_name = state["th_chart"]
 view = {"chart": chart_name, "family": ",".join(state["th_family"]),
-        "era": ",".join(filters.eras), "by": state["th_by"], "stack": state["th_stack"],
+        "era": ",".join(filters.eras), "by": state["th_by"], "group": state["th_group"],
         "years": f"{filters.years[0]}-{filters.years[1]}" if filters.years else ""}
 parsed = themes.parse_view(view)
 if chart_name == "heatmap":
     st.radio(t("themes.by", lang), ("era", "year"), key="th_by", horizontal=True,
              format_func=lambda b: t(f"themes.by.{b}", lang))
-elif chart_name == "area":
-    st.radio(t("themes.stack", lang), ("family", "theme"), key="th_stack", horizontal=True,
-             format_func=lambda s: t(f"themes.stack.{s}", lang))
+elif chart_name in ("area", "flow"):
+    st.radio(t("themes.group", lang), ("family", "theme"), key="th_group", horizontal=True,
+             format_func=lambda s: t(f"themes.group.{s}", lang))
 elif chart_name == "actors":
     shown = themes.theme_table(ds, lang, parsed.families)
     names = dict(zip(shown["theme_id"], shown["theme"], strict=True))
     if state.get("th_theme") not in names:
         state["th_theme"] = default_theme(ds, parsed)
     st.selectbox(t("themes.theme", lang), list(names), key="th_theme", format_func=names.get)
-view |= {"by": state["th_by"], "stack": state["th_stack"], "theme": state.get("th_theme", "")}
+view |= {"by": state["th_by"], "group": state["th_group"], "theme": state.get("th_theme", "")}
 ui.set_url(chart=None if chart_name == "heatmap" else chart_name, family=state["th_family"],
            by=None if state["th_by"] == "era" else state["th_by"],
-           stack=None if state["th_stack"] == "family" else state["th_stack"],
+           group=None if state["th_group"] == "family" else state["th_group"],
            theme=state.get("th_theme") or None)
 parsed = themes.parse_view(view)
 

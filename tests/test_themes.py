@@ -119,7 +119,7 @@ def test_area_counts_dated_mentions_and_reports_the_undated(tiny):
     assert undated == sum(1 for m in MENTIONS if not m[2])
     assert series["count"].sum() == len(MENTIONS) - undated
     assert series.groupby("group")["count"].sum().to_dict() == {"pratique": 5, "lien": 2}
-    by_theme, _ = themes.area_series(tiny, "fr", themes.parse_view({"stack": "theme"}))
+    by_theme, _ = themes.area_series(tiny, "fr", themes.parse_view({"group": "theme"}))
     assert by_theme.groupby("group")["count"].sum()["compost"] == 2
     fig = figures.area_figure(series, title="t", x_title="x", y_title="y", words=words("fr"))
     assert {t.stackgroup for t in fig.data} == {"one"} and len(fig.data) == 2
@@ -137,12 +137,16 @@ def test_bump_ranks_handle_ties_with_the_best_rank(tiny):
     fig = figures.bump_figure(themes.bump_ranks(tiny, "fr", ALL), title="t", y_title="y",
                               words=words("fr"))
     assert len(fig.data) == 5 and fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]
+    semis = themes.parse_view({"era": "semis"})
+    assert set(themes.bump_ranks(tiny, "fr", semis, top=2)["theme_id"]) == {
+        "jardinage", "voisinage"}  # semences, 3rd, is left out of a top 2
 
 
 # -- the shift as a flow ------------------------------------------------------------------
 
-def test_sankey_node_and_link_sums_balance(tiny):
-    nodes, links = themes.flow(tiny, "fr", ALL)
+@pytest.mark.parametrize("group", ["family", "theme"])
+def test_sankey_node_and_link_sums_balance(tiny, group):
+    nodes, links = themes.flow(tiny, "fr", themes.parse_view({"group": group}))
     eras = ["semis", "racines", "reseau", "communs"]  # start order; jachère has no mention
     assert list(dict.fromkeys(nodes["era_id"])) == eras
     assert nodes.groupby("era_id")["share"].sum().round(9).eq(100).all()
@@ -157,14 +161,27 @@ def test_sankey_node_and_link_sums_balance(tiny):
     era_of = nodes.set_index("node")["era_id"]
     assert all(step[era_of[t]] == step[era_of[s]] + 1 for s, t in zip(links["source"],
                                                                        links["target"]))
+
+
+def test_sankey_carries_over_the_smaller_share(tiny):
+    nodes, links = themes.flow(tiny, "fr", themes.parse_view({"group": "theme"}))
     kept = links[links["kind"] == "kept"]
-    jardinage = kept[kept["source"].map(nodes["theme_id"]) == "jardinage"]
+    jardinage = kept[kept["source"].map(nodes["group"]) == "jardinage"]
     assert jardinage["value"].tolist() == pytest.approx([25.0])  # min(2/5, 1/4)
+    nodes, links = themes.flow(tiny, "fr", ALL)  # by family: jardinage 2 + semences 1 of 5
+    share = nodes.set_index(["era_id", "group"])["share"]
+    assert share["semis", "pratique"] == pytest.approx(60) and share["semis", "lien"] == 40
+    assert share["racines", "pratique"] == 100
+
+
+def sankey_labels(fig):
+    return list(fig.data[0].node.label)
 
 
 def test_sankey_figure_has_every_node_and_era_heading(tiny):
-    nodes, links = themes.flow(tiny, "en", ALL)
+    nodes, links = themes.flow(tiny, "en", themes.parse_view({"group": "theme"}))
     fig = figures.flow_figure(nodes, links, title="t", words=words("en"))
+    assert "Gardening" in sankey_labels(fig)
     (sankey,) = fig.data
     assert sankey.type == "sankey" and len(sankey.node.label) == len(nodes)
     assert sum(sankey.link.value) == pytest.approx(links["value"].sum())
@@ -173,7 +190,8 @@ def test_sankey_figure_has_every_node_and_era_heading(tiny):
 
 
 def test_one_era_gives_no_flow_but_says_why(tiny):
-    nodes, links = themes.flow(tiny, "en", themes.parse_view({"era": "semis"}))
+    view = themes.parse_view({"era": "semis", "group": "theme"})
+    nodes, links = themes.flow(tiny, "en", view)
     assert links.empty and len(nodes) == 3
     (chart,) = charts.build("themes", tiny, "en", {"chart": "flow", "era": "semis"})
     assert "two eras" in chart.alt
@@ -300,8 +318,11 @@ def test_page_family_filter_and_chart_choice_reach_the_url(monkeypatch):
     at.radio(key="th_chart").set_value("flow").run()
     assert not at.exception
     assert figure(at)["data"][0]["type"] == "sankey"
-    # what the page records for the address (app.py writes it after the page)
-    url = at.session_state["_url_pending"]
+    # the address: written by app.py after the page, or still pending when AppTest ran
+    # the page on its own
+    url = {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()}
+    if "_url_pending" in at.session_state:
+        url |= at.session_state["_url_pending"]
     assert url["family"] == "pratique" and url["chart"] == "flow"
 
 

@@ -161,8 +161,8 @@ def bump_figure(ranks: pd.DataFrame, *, title: str, y_title: str, words: dict,
 
 def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: dict,
                 template: str = style.TEMPLATE) -> go.Figure:
-    """Sankey of theme shares from each era to the next; carried-over themes in their own
-    colour, the rest of the shift in grey. Era names head the columns."""
+    """Sankey of shares (themes or families) from each era to the next; what carries over in
+    its own colour, the rest of the shift in grey. Era names head the columns."""
     fig = go.Figure()
     _layout(fig, title=title, template=template, key="flow",
             height=max(480, 26 * int(nodes.groupby("era_id").size().max()) + 160)
@@ -171,9 +171,9 @@ def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: 
         return _empty(fig, words["empty" if nodes.empty else "one_era"])
     node_hover = [f"<b>{_esc(th)}</b> — {_esc(era)}<br>"
                   + _esc(words["share"].format(n=n, share=f"{s:.0f}"))
-                  for th, era, n, s in zip(nodes["theme"], nodes["era"], nodes["count"],
+                  for th, era, n, s in zip(nodes["label"], nodes["era"], nodes["count"],
                                            nodes["share"], strict=True)]
-    names = dict(zip(nodes["node"], nodes["theme"], strict=True))
+    names = dict(zip(nodes["node"], nodes["label"], strict=True))
     eras = dict(zip(nodes["node"], nodes["era"], strict=True))
     colours = dict(zip(nodes["node"], nodes["colour"], strict=True))
     link_hover = [f"{_esc(names[s])} ({_esc(eras[s])}) → {_esc(names[t])} ({_esc(eras[t])})"
@@ -185,7 +185,7 @@ def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: 
                     for s, kind in zip(links["source"], links["kind"], strict=True)]
     fig.add_trace(go.Sankey(
         arrangement="snap", valueformat=".1f",
-        node=dict(label=[_esc(x) for x in nodes["theme"]], color=list(nodes["colour"]),
+        node=dict(label=[_esc(x) for x in nodes["label"]], color=list(nodes["colour"]),
                   pad=12, thickness=16, line=dict(color=style.BACKGROUND, width=0.5),
                   customdata=node_hover, hovertemplate="%{customdata}<extra></extra>"),
         link=dict(source=list(links["source"]), target=list(links["target"]),
