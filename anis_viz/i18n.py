@@ -196,10 +196,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                         "Stacked areas of dated mentions, {first} to {last}: {dated} dated "
                         "mentions ({undated} without a year are left out). Busiest year: "
                         "{peak} ({peak_n}). Leading: {top}."),
-    "themes.alt.bump": ("Classement de {themes} thèmes sur {eras} périodes (ex æquo au même "
-                        "rang). Trois premiers : {detail}.",
-                        "Ranking of {themes} themes over {eras} eras (ties share a rank). Top "
-                        "three: {detail}."),
+    "themes.alt.bump": ("Rang de {themes} thèmes, ceux qui figurent parmi les {top} premiers "
+                        "d’au moins une période, sur {eras} périodes (ex æquo au même rang). "
+                        "Trois premiers : {detail}.",
+                        "Rank of {themes} themes, those in the top {top} of at least one era, "
+                        "over {eras} eras (ties share a rank). Top three: {detail}."),
     "themes.alt.flow": ("Diagramme de flux sur {eras} périodes, en part des mentions de chaque "
                         "période ; en moyenne {kept} points reconduits d’une période à la "
                         "suivante. Thèmes principaux : {tops}.",

@@ -31,7 +31,7 @@ __all__ = ["BUMP_TOP", "CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
 # Ties share the best rank (1, 1, 3): two themes mentioned as often are equally placed.
 RANK_METHOD = "min"
-BUMP_TOP = 10  # the bump chart keeps themes ranked this high in at least one era
+BUMP_TOP = 5  # the bump chart keeps the themes in the top five of at least one era
 
 
 @dataclass(frozen=True)

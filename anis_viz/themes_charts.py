@@ -115,7 +115,7 @@ def _bump(ds, lang, view) -> Chart:
             f"{era}: " + ", ".join(f"{r}. {th}" for th, r in list(zip(
                 rows["theme"], rows["rank"], strict=True))[:3])
             for era, rows in ranked.groupby("era", sort=False))
-        alt = t("themes.alt.bump", lang, eras=ranked["era_id"].nunique(),
+        alt = t("themes.alt.bump", lang, eras=ranked["era_id"].nunique(), top=themes.BUMP_TOP,
                 themes=ranks["theme_id"].nunique(), detail=detail)
     return Chart(slug=t("themes.bump.slug", lang), figure=figure, data=ranks, title=title,
                  alt=alt)
@@ -207,7 +207,9 @@ def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Char
     out = []
     for name in names:
         chart = _BUILD[name](ds, lang, parsed)
+        note = meetings_note(ds, lang) if name == "meetings" else ""  # exports keep it
         out.append(Chart(slug=chart.slug, figure=chart.figure, data=chart.data,
-                         title=chart.title, subtitle=sub, alt=chart.alt, quotes=chart.quotes,
+                         title=chart.title, subtitle=" · ".join(p for p in (sub, note) if p),
+                         alt=chart.alt, quotes=chart.quotes,
                          span=f"{parsed.years[0]}-{parsed.years[1]}" if parsed.years else ""))
     return out

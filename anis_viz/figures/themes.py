@@ -165,8 +165,8 @@ def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: 
     its own colour, the rest of the shift in grey. Era names head the columns."""
     fig = go.Figure()
     _layout(fig, title=title, template=template, key="flow",
-            height=max(480, 26 * int(nodes.groupby("era_id").size().max()) + 160)
-            if not nodes.empty else 480)
+            height=max(560, 26 * int(nodes.groupby("era_id").size().max()) + 160)
+            if not nodes.empty else 560)
     if links.empty:
         return _empty(fig, words["empty" if nodes.empty else "one_era"])
     node_hover = [f"<b>{_esc(th)}</b> — {_esc(era)}<br>"
@@ -256,16 +256,15 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
             hovertemplate="%{customdata}<extra></extra>"))
     first, last = int(eras["start_year"].min()), max(ends.values())
     fig.update_xaxes(title=None, range=[first - 0.7, last + 0.7], tickformat="d",
-                     dtick=1 if last - first <= 20 else 2, showgrid=False)
+                     dtick=1 if last - first <= 12 else 2, showgrid=False)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=rows[::-1],
                      automargin=True, ticks="")
     fig.update_layout(barmode="overlay", legend=dict(orientation="h", yref="container", y=0.01,
                                                      yanchor="bottom", x=0),
-                      margin=dict(l=10, r=20, t=100 + 18 * len(textwrap.wrap(note, 110)), b=80))
-    if note:  # under the title, above the era names
-        fig.add_annotation(text=_wrap(note, 110), x=0, y=1.0, xref="paper", yref="paper",
-                           yanchor="bottom", yshift=26, xanchor="left", align="left",
-                           showarrow=False, font=dict(size=13, color=style.MUTED))
+                      margin=dict(l=10, r=20, t=100 + 17 * len(textwrap.wrap(note, 120)), b=80))
+    if note:  # the title's subtitle: exports replace it with the chart's own subtitle
+        fig.update_layout(title=dict(subtitle=dict(text=_wrap(note, 120),
+                                                   font=dict(size=13, color=style.MUTED))))
     return fig
 
 
