@@ -94,14 +94,16 @@ def test_filters_narrow_the_mentions(tiny):
 def test_heatmap_hover_lists_escaped_shortened_quotes_and_sections(tiny):
     cells = themes.heatmap_cells(tiny, "fr", ALL)
     fig = figures.heatmap_figure(cells, title="t", x_title="", words=words("fr"))
-    (trace,) = fig.data
-    assert trace.type == "heatmap"
+    trace, cells_layer = fig.data
+    assert trace.type == "heatmap" and cells_layer.type == "scatter"
     assert list(trace.y) == list(dict.fromkeys(cells["theme"]))
     rows = list(trace.y)
-    hover = trace.customdata[rows.index("Jardinage")][list(trace.x).index("Semis")]
+    hovers = dict(zip(zip(cells_layer.y, cells_layer.x), cells_layer.customdata))
+    assert len(hovers) == len(cells)  # one clickable marker per cell
+    hover = hovers["Jardinage", "Semis"]
     assert "« Q1 &lt;b&gt;gras&lt;/b&gt; »" in hover and "§ A" in hover and "<b>gras" not in hover
     assert "2 mention(s)" in hover
-    long = trace.customdata[rows.index("Semences")][list(trace.x).index("Semis")]
+    long = hovers["Semences", "Semis"]
     assert "qui finit ici" not in long and "…" in long  # shortened at a word boundary
     assert trace.z[rows.index("Compost")][list(trace.x).index("Racines")] == 3
     assert fig.layout.uirevision

@@ -62,7 +62,8 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
     """Themes (rows, in the frame's order) × eras or years (columns): number of mentions.
 
     ``cells`` has the columns of :func:`anis_viz.themes.heatmap_cells`. Hover: theme,
-    column, count and the quotes with their sections. Zero cells stay white and unlabelled."""
+    column, count and the quotes with their sections (on an invisible marker per cell, which
+    also makes cells clickable). Zero cells stay pale and unlabelled."""
     fig = go.Figure()
     rows = list(dict.fromkeys(cells["theme"]))
     _layout(fig, title=title, template=template, key="heatmap",
@@ -84,18 +85,26 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
         hover.append(line)
     top = max(max(row) for row in z) if z else 1
     fig.add_trace(go.Heatmap(
-        z=z, x=cols, y=rows, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+        z=z, x=cols, y=rows, hoverinfo="skip",
         text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}",
         colorscale=style.SEQUENTIAL, zmin=0, zmax=max(top, 1), xgap=2, ygap=2,
         colorbar=dict(title=dict(text=_esc(words["colorbar"])), thickness=14, len=0.6,
                       dtick=max(1, -(-top // 5)))))
+    # Heatmaps cannot be selected in plotly.js: one invisible marker per cell carries the
+    # hover and the click (the nearest cell answers, wherever the pointer is).
+    fig.add_trace(go.Scatter(
+        x=[c for _ in rows for c in cols], y=[r for r in rows for _ in cols], mode="markers",
+        marker=dict(size=18, opacity=0, color=style.INK), showlegend=False,
+        selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
+        customdata=[h for line in hover for h in line],
+        hovertemplate="%{customdata}<extra></extra>"))
     # the column names say what they are; the axis title only names the year axis
     fig.update_xaxes(title=_esc(x_title) if x_title else None, side="top", type="category",
-                     showgrid=False, ticks="")
-    fig.update_yaxes(autorange="reversed", type="category", showgrid=False, ticks="",
-                     automargin=True)
+                     showgrid=False, ticks="", range=[-0.5, len(cols) - 0.5])
+    fig.update_yaxes(range=[len(rows) - 0.5, -0.5], type="category", showgrid=False,
+                     ticks="", automargin=True)  # first theme on top; no padding
     fig.update_layout(margin=dict(l=10, r=20, t=110, b=30), dragmode=False,
-                      clickmode="event+select")
+                      clickmode="event+select", hovermode="closest", hoverdistance=-1)
     return fig
 
 
