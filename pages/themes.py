@@ -93,7 +93,7 @@ else:
                                      state["th_cell_key"])
         heading = t("themes.cell.title", lang, n=len(found), col=col_names[state["th_cell_key"]],
                     theme=theme_names[state["th_cell_theme"]])
-        with st.container(border=True, height=420 if len(found) > 3 else None):
+        with st.container(border=True, height=420 if len(found) > 3 else "content"):
             st.markdown(f"**{ui.md(heading)}**")
             if found.empty:
                 st.caption(t("themes.cell.none", lang))
