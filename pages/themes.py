@@ -93,12 +93,12 @@ else:
                                      state["th_cell_key"])
         heading = t("themes.cell.title", lang, n=len(found), col=col_names[state["th_cell_key"]],
                     theme=theme_names[state["th_cell_theme"]])
-        with st.container(border=True, height=420 if len(found) > 3 else "content"):
+        with st.container(border=True):  # no fixed height: a scroll box traps keyboards
             st.markdown(f"**{ui.md(heading)}**")
             if found.empty:
                 st.caption(t("themes.cell.none", lang))
             for row in found.itertuples():
-                st.markdown(f"> {ui.md(row.quote)}")
+                st.markdown(f"« {ui.md(row.quote)} »")
                 st.caption(ui.md(t("themes.cell.ref", lang, ref=row.ref_label or row.ref_type,
                                    section=row.section_id)))
     else:
