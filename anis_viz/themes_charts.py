@@ -52,6 +52,10 @@ def subtitle(ds: Dataset, lang: str, view: themes.ThemeView) -> str:
     return " · ".join(parts)
 
 
+def _colon(lang: str) -> str:
+    return " : " if lang == "fr" else ": "  # French typography spaces the colon
+
+
 def _top(pairs, n: int = 3) -> str:
     return ", ".join(f"{a} ({b})" for a, b in list(pairs)[:n])
 
@@ -112,7 +116,7 @@ def _bump(ds, lang, view) -> Chart:
     else:
         ranked = ranks[ranks["rank"].notna()]
         detail = "; ".join(
-            f"{era}: " + ", ".join(f"{r}. {th}" for th, r in list(zip(
+            f"{era}{_colon(lang)}" + ", ".join(f"{r}. {th}" for th, r in list(zip(
                 rows["theme"], rows["rank"], strict=True))[:3])
             for era, rows in ranked.groupby("era", sort=False))
         alt = t("themes.alt.bump", lang, eras=ranked["era_id"].nunique(), top=themes.BUMP_TOP,
@@ -130,7 +134,7 @@ def _flow(ds, lang, view) -> Chart:
     else:
         kept = links.loc[links["kind"] == "kept", "value"].sum()
         steps = max(1, nodes["era_id"].nunique() - 1)
-        tops = "; ".join(f"{era}: " + _top(zip(rows["label"], rows["share"].round().astype(int)
+        tops = "; ".join(f"{era}{_colon(lang)}" + _top(zip(rows["label"], rows["share"].round().astype(int)
                                                 .astype(str) + " %", strict=True), 2)
                          for era, rows in nodes.sort_values(["order", "share"],
                                                             ascending=[True, False])
@@ -167,7 +171,7 @@ def _meetings(ds, lang, view) -> Chart:
         dated = topics[~topics["undated"]]
         undated = topics[topics["undated"]]
         alt = t("themes.alt.meetings", lang, n=len(topics), note=note or "—",
-                dated="; ".join(f"{int(y)} : {th}" if lang == "fr" else f"{int(y)}: {th}"
+                dated="; ".join(f"{int(y)}{_colon(lang)}{th}"
                                 for y, th in zip(dated["year"], dated["theme"], strict=True))
                 or "—",
                 undated="; ".join(f"{th} ({era})" for th, era in

@@ -45,7 +45,7 @@ def quote_block(quotes, sections, words: dict, *, limit: int = QUOTES_SHOWN) -> 
 
 def _empty(fig: go.Figure, text: str) -> go.Figure:
     fig.add_annotation(text=_esc(text), x=0.5, y=0.5, xref="paper", yref="paper",
-                       showarrow=False, font=dict(size=16, color=style.MUTED))
+                       showarrow=False, font=dict(color=style.MUTED))
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return fig
@@ -164,7 +164,7 @@ def bump_figure(ranks: pd.DataFrame, *, title: str, y_title: str, words: dict,
     fig.update_yaxes(title=_esc(y_title), autorange=False, range=[deepest + 0.5, 0.5],
                      dtick=1, zeroline=False)
     fig.update_layout(height=max(420, 34 * deepest + 170), margin=dict(l=60, r=20, t=100, b=30),
-                      legend=dict(font=dict(size=12), tracegroupgap=2))
+                      legend=dict(tracegroupgap=2))
     return fig
 
 
@@ -206,7 +206,7 @@ def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: 
         fig.add_annotation(text=f"<b>{_esc(era)}</b>", x=x, y=1.0, xref="paper", yref="paper",
                            yanchor="bottom", xanchor="left" if i == 0 else
                            ("right" if i == len(columns) - 1 else "center"), showarrow=False)
-    fig.update_layout(margin=dict(l=20, r=20, t=100, b=20), font=dict(size=13))
+    fig.update_layout(margin=dict(l=20, r=20, t=100, b=20))
     return fig
 
 
@@ -230,7 +230,7 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
                       fillcolor=style.with_alpha(era.colour, 0.07), line_width=0)
         fig.add_annotation(text=_esc(era.era), x=(era.start_year + end) / 2, y=1.0,
                            xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                           font=dict(color=era.colour, size=13))
+                           font=dict(color=era.colour))
 
     def hover(frame: pd.DataFrame, when) -> list[str]:
         return [f"<b>{_esc(th)}</b><br>{_esc(ti)} — {_esc(w)}<br>"
@@ -273,7 +273,7 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
                       margin=dict(l=10, r=20, t=100 + 17 * len(textwrap.wrap(note, 120)), b=80))
     if note:  # the title's subtitle: exports replace it with the chart's own subtitle
         fig.update_layout(title=dict(subtitle=dict(text=_wrap(note, 120),
-                                                   font=dict(size=13, color=style.MUTED))))
+                                                   font=dict(color=style.MUTED))))
     return fig
 
 
