@@ -65,7 +65,7 @@ if themes.mentions(ds, lang, parsed).empty:
 else:
     with st.spinner(t("app.loading", lang)):
         (chart,) = charts.build("themes", ds, lang, view)
-    if chart_name == "heatmap":
+    if chart_name == "heatmap" and chart.data["count"].sum() > 0:
         event = ui.plotly(chart.figure, key="th_heat", on_select="rerun",
                           selection_mode="points")
         cells = chart.data

@@ -348,6 +348,15 @@ def test_page_clicked_cell_lists_its_quotes(monkeypatch):
     assert any("pensés comme des communs" in m.value for m in at.markdown)
 
 
+def test_page_heatmap_by_year_without_dated_mentions_says_so(monkeypatch):
+    from tests.conftest import JARDINS
+
+    at = page(monkeypatch, JARDINS, lang="en", era="racines", by="year")  # undated only
+    assert not at.exception and not at.error
+    (annotation,) = figure(at)["layout"]["annotations"]
+    assert annotation["text"] == "No mention for these filters."
+
+
 @pytest.mark.parametrize("chart", ["meetings", "actors", "area", "bump"])
 def test_page_draws_each_chart(monkeypatch, chart):
     from tests.conftest import JARDINS
