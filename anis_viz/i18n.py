@@ -130,7 +130,6 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "themes.cell.title": ("{theme} — {col} : {n} mention(s)", "{theme} — {col}: {n} mention(s)"),
     "themes.cell.none": ("Aucune mention dans cette case.", "No mention in this cell."),
     "themes.cell.ref": ("{ref} · § {section}", "{ref} · § {section}"),
-    "themes.cell.year": ("{year}", "{year}"),
     "themes.series.quote": ("Ce que dit le texte : « {quote} » (§ {section})",
                             "What the text says: “{quote}” (§ {section})"),
     "themes.network": ("Voir {name} dans le réseau", "See {name} in the network"),
