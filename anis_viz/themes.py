@@ -25,7 +25,7 @@ from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
 __all__ = ["BUMP_TOP", "CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
-           "mentions", "cell_mentions", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
+           "mentions", "cell_mentions", "pick_cell", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
            "series_info", "theme_actors", "charts"]
 
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
@@ -142,6 +142,22 @@ def cell_mentions(ds: Dataset, lang: str, view: ThemeView, theme_id: str,
     if view.by == "year":
         return m[m["year"].notna() & (m["year"].astype("Int64").astype(str) == str(key))]
     return m[m["era_id"] == key]
+
+
+def pick_cell(cells: pd.DataFrame, chosen: tuple = (None, None),
+              clicked: tuple | None = None) -> tuple[str, str]:
+    """The heatmap cell whose mentions to list, as (theme_id, key): the ``clicked`` one
+    (theme label, column label, as a chart selection reports them) when it names a cell,
+    else ``chosen`` (theme_id, key) when still on the grid, else the busiest cell."""
+    if clicked is not None:
+        hit = cells[(cells["theme"] == clicked[0]) & (cells["col_label"] == str(clicked[1]))]
+        if len(hit):
+            return str(hit.iloc[0]["theme_id"]), str(hit.iloc[0]["key"])
+    theme_id, key = chosen
+    if theme_id in set(cells["theme_id"]) and key in set(cells["key"]):
+        return theme_id, key
+    busiest = cells.loc[cells["count"].idxmax()]
+    return str(busiest["theme_id"]), str(busiest["key"])
 
 
 def _order(frame: pd.DataFrame, m: pd.DataFrame, key: str = "theme_id",

@@ -71,18 +71,12 @@ else:
         cells = chart.data
         points = (event or {}).get("selection", {}).get("points", [])
         clicked = (points[0].get("y"), points[0].get("x")) if points else None
-        if clicked and clicked != state.get("_th_clicked"):  # a new click picks the cell
-            state["_th_clicked"] = clicked
-            match = cells[(cells["theme"] == clicked[0]) & (cells["col_label"] == str(clicked[1]))]
-            if len(match):
-                state["th_cell_theme"], state["th_cell_key"] = match.iloc[0][["theme_id", "key"]]
+        new = clicked if clicked != state.get("_th_clicked") else None  # a new click only
+        state["_th_clicked"] = clicked
+        state["th_cell_theme"], state["th_cell_key"] = themes.pick_cell(
+            cells, (state.get("th_cell_theme"), state.get("th_cell_key")), new)
         theme_names = dict(zip(cells["theme_id"], cells["theme"], strict=False))
         col_names = dict(zip(cells["key"], cells["col_label"], strict=False))
-        busiest = cells.loc[cells["count"].idxmax()]
-        for key, default, options in (("th_cell_theme", busiest["theme_id"], theme_names),
-                                      ("th_cell_key", busiest["key"], col_names)):
-            if state.get(key) not in options:
-                state[key] = default
         st.caption(t("themes.cell.hint", lang))
         pick_theme, pick_col = st.columns(2)
         pick_theme.selectbox(t("themes.theme", lang), list(theme_names), key="th_cell_theme",

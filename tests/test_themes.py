@@ -109,6 +109,17 @@ def test_heatmap_hover_lists_escaped_shortened_quotes_and_sections(tiny):
     assert fig.layout.uirevision
 
 
+def test_pick_cell_prefers_a_click_then_the_choice_then_the_busiest(tiny):
+    cells = themes.heatmap_cells(tiny, "fr", ALL)
+    assert themes.pick_cell(cells) == ("compost", "racines")  # 3 mentions, the most
+    assert themes.pick_cell(cells, ("communs", "reseau")) == ("communs", "reseau")
+    assert themes.pick_cell(cells, ("communs", "gone")) == ("compost", "racines")
+    assert themes.pick_cell(cells, ("communs", "reseau"), ("Jardinage", "Semis")) == (
+        "jardinage", "semis")
+    assert themes.pick_cell(cells, ("communs", "reseau"), ("Nope", "Semis")) == (
+        "communs", "reseau")
+
+
 def test_hover_says_how_many_quotes_are_left_out():
     text = figures.quote_block(["a", "b", "c", "d", "e"], list("ABCDE"), words("en"))
     assert text.count("“") == figures.QUOTES_SHOWN and "+ 2 more quote(s)" in text
