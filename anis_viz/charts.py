@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from anis_viz import overview, style, themes
+from anis_viz import network_view, overview, style, themes
 from anis_viz.data import Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
@@ -30,6 +30,7 @@ def overview_charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
 
 BUILDERS: dict[str, Callable[[Dataset, str, dict], list[Chart]]] = {
     "overview": overview_charts,
+    "network": network_view.charts,
     "themes": themes.charts,
 }
 

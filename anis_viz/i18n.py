@@ -51,6 +51,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "col.column": ("Colonne", "Column"),
     "col.value": ("Valeur", "Value"),
     "col.severity": ("Gravité", "Severity"),
+    "col.count": ("Nombre", "Count"),
+    "col.rows": ("Lignes", "Rows"),
+    "app.problems_grouped": ("{n} problèmes, regroupés en {kinds} sortes : corrigez une "
+                             "sorte à la fois.",
+                             "{n} problems, grouped into {kinds} kinds: fix one kind at a "
+                             "time."),
+    "app.problems_all": ("Voir les {n} problèmes un par un", "See all {n} problems one by one"),
     "col.message": ("Que faire", "What to do"),
     "severity.error": ("erreur", "error"),
     "severity.warning": ("avertissement", "warning"),
@@ -97,6 +104,133 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "page.timeline.title": ("Chronologie", "Timeline"),
     # -- Réseau (network page) --
     "page.network.title": ("Réseau", "Network"),
+    "network.intro": ("Qui a travaillé avec qui : les acteurs et leurs liens, tels que le texte "
+                      "les cite. Survolez un lien pour lire sa citation ; cliquez sur un acteur "
+                      "pour ouvrir sa fiche.",
+                      "Who worked with whom: the actors and their ties, as the text cites them. "
+                      "Hover over a tie to read its quote; click an actor to open its card."),
+    "network.mode": ("Affichage", "View"),
+    "network.mode.period": ("Une période", "One period"),
+    "network.mode.compare": ("Comparer deux périodes", "Compare two eras"),
+    "network.era": ("Période", "Era"),
+    "network.era.all": ("Toutes", "All"),
+    "network.year.toggle": ("Une seule année", "A single year"),
+    "network.year": ("Année", "Year"),
+    "network.play": ("Lecture", "Play"),
+    "network.play.help": ("Montre le réseau année après année, de la première à la dernière.",
+                          "Shows the network year by year, from the first to the last."),
+    "network.compare.first": ("Avant", "Before"),
+    "network.compare.second": ("Après", "After"),
+    "network.events": ("Liens par événements partagés", "Ties through shared events"),
+    "network.events.help": ("Relie aussi deux acteurs qui ont pris part au même événement "
+                            "(trait pointillé clair).",
+                            "Also links two actors who took part in the same event (light "
+                            "dotted line)."),
+    "network.size": ("Taille des nœuds", "Node size"),
+    "network.size.degree": ("Degré", "Degree"),
+    "network.size.betweenness": ("Intermédiarité", "Betweenness"),
+    "network.size.pagerank": ("PageRank", "PageRank"),
+    "network.size.help": ("Degré : nombre de liens. Intermédiarité : part des plus courts "
+                          "chemins qui passent par l’acteur. PageRank : importance des "
+                          "voisins.",
+                          "Degree: number of ties. Betweenness: share of shortest paths "
+                          "through the actor. PageRank: importance of the neighbours."),
+    "network.colour": ("Couleur", "Colour"),
+    "network.colour.kind": ("Type d’acteur", "Actor kind"),
+    "network.colour.community": ("Communauté", "Community"),
+    "network.actor": ("Acteur", "Actor"),
+    "network.actor.placeholder": ("Chercher un acteur…", "Search for an actor…"),
+    "network.depth": ("Voisinage (pas)", "Neighbourhood (steps)"),
+    "network.whole": ("Tout le réseau", "Whole network"),
+    "network.reset": ("Réinitialiser la vue", "Reset the view"),
+    "network.legend.ties": ("Liens", "Ties"),
+    "network.legend.kinds": ("Types d’acteurs", "Actor kinds"),
+    "network.legend.communities": ("Communautés", "Communities"),
+    "network.shared_event": ("événement partagé", "shared event"),
+    "network.status.appeared": ("apparu", "appeared"),
+    "network.status.stayed": ("resté", "stayed"),
+    "network.status.disappeared": ("disparu", "disappeared"),
+    "network.community.none": ("sans lien", "no tie"),
+    "network.community.other": ("autres communautés", "other communities"),
+    "network.legend.actors": ("Acteurs", "Actors"),
+    "network.title.all": ("Le réseau des acteurs", "The network of actors"),
+    "network.title.period": ("Le réseau, {period}", "The network, {period}"),
+    "network.title.actor": ("Autour de {name} ({depth} pas)",
+                            "Around {name} ({depth}-step neighbourhood)"),
+    "network.title.compare": ("Le réseau de {first} à {second}", "The network from {first} to "
+                              "{second}"),
+    "network.years.none": ("sans date", "undated"),
+    "network.years.until": ("jusqu’en {end}", "until {end}"),
+    "network.years.placed": ("sans date ; placé par sa section : {span}",
+                             "undated; placed by its section: {span}"),
+    "network.hover.quote": ("« {quote} »", "“{quote}”"),
+    "network.hover.section": ("§ {section}", "§ {section}"),
+    "network.hover.metrics": ("{degree} lien(s) · intermédiarité {betweenness} · PageRank "
+                              "{pagerank}",
+                              "{degree} tie(s) · betweenness {betweenness} · PageRank "
+                              "{pagerank}"),
+    "network.hover.community": ("Communauté : {name}", "Community: {name}"),
+    "network.hover.status": ("Évolution : {status}", "Change: {status}"),
+    "network.caption.time": ("Un lien est actif de sa première à sa dernière année ; sans "
+                             "année de fin, il court encore. Un lien sans aucune année est "
+                             "placé dans la ou les périodes dont parle la section du texte qui "
+                             "le cite ; à défaut, il figure dans toutes les périodes.",
+                             "A tie is active from its first to its last year; with no end "
+                             "year it is still running. A tie with no year at all is placed in "
+                             "the era(s) that the section of the text citing it speaks of; "
+                             "failing that, it is shown in every period."),
+    "network.caption.labels": ("Seuls les acteurs les plus centraux ({n} au plus) portent leur "
+                               "nom ; survolez les autres.",
+                               "Only the most central actors ({n} at most) carry their names; "
+                               "hover over the others."),
+    "network.caption.large": ("Grand graphe ({n} acteurs) : dessin WebGL, liens en un seul "
+                              "tracé.",
+                              "Large graph ({n} actors): WebGL drawing, ties as one trace."),
+    "network.alt": ("Graphe de réseau{period} : {nodes} acteurs et {edges} liens. Les plus "
+                    "centraux ({size}) : {top}. Liens : {relations}. {communities} "
+                    "communauté(s) ; la plus grande autour de {biggest}.",
+                    "Network graph{period}: {nodes} actors and {edges} ties. The most central "
+                    "({size}): {top}. Ties: {relations}. {communities} community(ies); the "
+                    "largest around {biggest}."),
+    "network.alt.compare": ("Graphe comparant {first} et {second} : {appeared} acteurs "
+                            "apparus, {stayed} restés, {disappeared} disparus ; {e_appeared} "
+                            "liens apparus, {e_stayed} restés, {e_disappeared} disparus.",
+                            "Graph comparing {first} and {second}: {appeared} actors "
+                            "appeared, {stayed} stayed, {disappeared} disappeared; "
+                            "{e_appeared} ties appeared, {e_stayed} stayed, {e_disappeared} "
+                            "disappeared."),
+    "network.alt.empty": ("Aucun lien dans cette période.", "No tie in this period."),
+    "network.empty": ("Aucun lien actif dans cette période : changez de période ou "
+                      "réinitialisez la vue.",
+                      "No tie active in this period: choose another period or reset the "
+                      "view."),
+    "network.not_in_period": ("{name} n’a aucun lien dans cette période : voici son voisinage "
+                              "sur toutes les années.",
+                              "{name} has no tie in this period: here is its neighbourhood "
+                              "over all years."),
+    "network.slug": ("reseau", "network"),
+    "network.metrics": ("Mesures de centralité", "Centrality measures"),
+    "network.download.metrics": ("Mesures (CSV)", "Measures (CSV)"),
+    "network.download.gexf": ("Graphe GEXF (Gephi)", "GEXF graph (Gephi)"),
+    "network.download.graphml": ("Graphe GraphML", "GraphML graph"),
+    "network.col.name": ("Acteur", "Actor"),
+    "network.col.kind": ("Type", "Kind"),
+    "network.col.degree": ("Degré", "Degree"),
+    "network.col.betweenness": ("Intermédiarité", "Betweenness"),
+    "network.col.pagerank": ("PageRank", "PageRank"),
+    "network.col.community": ("Communauté", "Community"),
+    "network.col.tie": ("Lien", "Tie"),
+    "network.col.years": ("Années", "Years"),
+    "network.col.quote": ("Citation", "Quote"),
+    "network.col.section": ("Section", "Section"),
+    "network.col.event": ("Événement", "Event"),
+    "network.col.date": ("Date", "Date"),
+    "network.col.role": ("Rôle", "Role"),
+    "network.card.ties": ("Ses liens", "Its ties"),
+    "network.card.events": ("Événements auxquels il a pris part", "Events it took part in"),
+    "network.card.quote": ("Ce qu’en dit le texte", "What the text says"),
+    "network.card.none": ("Aucun.", "None."),
+    "network.card.close": ("Fermer la fiche", "Close the card"),
     # -- Thèmes (themes page) --
     "page.themes.title": ("Thèmes", "Themes"),
     "themes.note": ("Les nombres comptent des **mentions dans un seul texte** (l’histoire "
@@ -229,6 +363,117 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "present.loading": ("Préparation de la diapositive…", "Preparing the slide…"),
     # -- Données (bring your own data) --
     "page.data.title": ("Données", "Data"),
+    # -- Données (data page) --
+    "data.intro": ("Explorez votre propre histoire avec ce tableau de bord : téléchargez le "
+                   "modèle, remplissez-le dans un tableur, chargez-le ici, corrigez ce que le "
+                   "rapport signale, puis parcourez les pages et téléchargez votre dossier "
+                   "d’assemblée. Vos données ne restent que dans cette session de votre "
+                   "navigateur : personne d’autre ne les voit, et rien n’est conservé sur le "
+                   "serveur.",
+                   "Explore your own history with this dashboard: download the template, fill "
+                   "it in a spreadsheet, upload it here, fix what the report points out, then "
+                   "browse the pages and download your assembly pack. Your data stays in this "
+                   "browser session only: nobody else sees it and nothing is kept on the "
+                   "server."),
+    "data.current": ("Les données affichées", "The data shown"),
+    "data.version": ("version {version}", "version {version}"),
+    "data.using_upload": ("Cette session affiche vos données chargées. Toutes les pages, la "
+                          "présentation et les exports les utilisent.",
+                          "This session shows your uploaded data. Every page, the "
+                          "presentation and the exports use it."),
+    "data.back": ("Revenir aux données d’origine", "Back to the original data"),
+    "data.events": ("Événements", "Events"),
+    "data.actors": ("Acteurs", "Actors"),
+    "data.eras": ("Périodes", "Eras"),
+    "data.span": ("Années couvertes", "Years covered"),
+    "data.eras_list": ("Périodes : {eras}", "Eras: {eras}"),
+    "data.no_findings": ("Rien à signaler : chaque acteur a un lien, chaque événement une "
+                         "période, chaque thème une mention.",
+                         "Nothing to report: every actor has a tie, every event an era, "
+                         "every theme a mention."),
+    "data.findings": ("À vérifier (ce ne sont pas des erreurs) :",
+                      "Worth a look (these are not errors):"),
+    "data.col.finding": ("Constat", "Finding"),
+    "data.col.count": ("Nombre", "Count"),
+    "data.col.examples": ("Exemples", "Examples"),
+    "data.step1": ("1. Partir d’un modèle", "1. Start from a template"),
+    "data.step1.help": ("Le modèle contient chaque fichier avec ses colonnes et une ligne "
+                        "d’exemple, la liste des codes (vocabulary.csv) et le descriptif "
+                        "datapackage.json. Ouvrez les CSV dans un tableur, remplacez les "
+                        "exemples par votre histoire, puis enregistrez en « CSV UTF-8 ». "
+                        "L’exemple complet montre un paquet réel.",
+                        "The template holds every file with its columns and one example "
+                        "row, the list of codes (vocabulary.csv) and the datapackage.json "
+                        "descriptor. Open the CSV files in a spreadsheet, replace the examples "
+                        "with your history, then save as “CSV UTF-8”. The full example shows "
+                        "a real package."),
+    "data.template": ("Télécharger le modèle vide (zip)", "Download the empty template (zip)"),
+    "data.template.title": ("Histoire de mon association", "My association’s history"),
+    "data.template.file": ("modele_histoire.zip", "history_template.zip"),
+    "data.example": ("Télécharger l’exemple complet : {title}", "Download the full example: {title}"),
+    "data.files": ("Les fichiers et leurs colonnes", "The files and their columns"),
+    "data.col.file": ("Fichier", "File"),
+    "data.col.columns": ("Colonnes", "Columns"),
+    "data.step2": ("2. Charger vos données", "2. Upload your data"),
+    "data.step2.help": ("Déposez le zip de votre paquet, ou les fichiers CSV un par un (avec "
+                        "vocabulary.csv ; datapackage.json est alors reconstitué). Limites : "
+                        "{mb} Mo par envoi, {files} fichiers et {expanded} Mo une fois "
+                        "décompressé. Les autres types de fichiers sont ignorés.",
+                        "Drop your package's zip, or the CSV files one by one (with "
+                        "vocabulary.csv; datapackage.json is then rebuilt). Limits: {mb} MB "
+                        "per upload, {files} files and {expanded} MB once unzipped. Other "
+                        "file types are ignored."),
+    "data.uploader": ("Zip du paquet ou fichiers CSV / JSON", "Package zip or CSV / JSON files"),
+    "data.uploader.help": ("Rien de ce que vous chargez n’est exécuté ; les fichiers sont lus "
+                           "dans un dossier temporaire aussitôt supprimé.",
+                           "Nothing you upload is run; the files are read in a temporary "
+                           "folder that is deleted at once."),
+    "data.load": ("Vérifier et afficher", "Check and show"),
+    "data.checking": ("Vérification des fichiers…", "Checking the files…"),
+    "data.loaded": ("Vos données sont valides : tout le tableau de bord les affiche maintenant, "
+                    "pour cette session.",
+                    "Your data is valid: the whole dashboard now shows it, for this session."),
+    "data.explore": ("Voir la vue d’ensemble", "See the overview"),
+    "data.invalid": ("Vos données ne peuvent pas encore être affichées : {n} problème(s) à "
+                     "corriger. Le tableau dit où (fichier, ligne, colonne) et quoi faire ; "
+                     "corrigez puis chargez à nouveau.",
+                     "Your data cannot be shown yet: {n} problem(s) to fix. The table says "
+                     "where (file, row, column) and what to do; fix them and upload again."),
+    "upload.too_big": ("Envoi trop volumineux ({size} Mo pour {max} Mo au plus). Retirez les "
+                       "fichiers inutiles ou compressez le paquet en zip.",
+                       "Upload too large ({size} MB, at most {max} MB). Remove unneeded files "
+                       "or zip the package."),
+    "upload.bad_zip": ("« {name} » n’est pas un zip lisible. Recréez-le (clic droit > "
+                       "Compresser) et chargez-le à nouveau.",
+                       "“{name}” is not a readable zip. Create it again (right click > "
+                       "Compress) and upload it again."),
+    "upload.too_many_files": ("« {name} » contient {n} fichiers ; {max} au plus sont acceptés. "
+                              "Ne zippez que le dossier du paquet.",
+                              "“{name}” holds {n} files; at most {max} are accepted. Zip "
+                              "only the package folder."),
+    "upload.too_large_expanded": ("« {name} » dépasse {max} Mo une fois décompressé : il a été "
+                                  "refusé.",
+                                  "“{name}” expands to more than {max} MB: it was refused."),
+    "upload.refused": ("Fichier refusé : « {name} » (chemin absolu, « .. » ou lien) — il "
+                       "sortirait du dossier du paquet.",
+                       "File refused: “{name}” (absolute path, “..” or link) — it would "
+                       "leave the package folder."),
+    "upload.duplicate": ("« {name} » est présent deux fois : seul le premier est gardé.",
+                         "“{name}” appears twice: only the first is kept."),
+    "upload.ignored": ("{n} fichier(s) ignoré(s), ni CSV ni JSON : {names}.",
+                       "{n} file(s) ignored, neither CSV nor JSON: {names}."),
+    "upload.empty": ("Aucun fichier CSV ou JSON à lire : chargez le zip du paquet ou ses "
+                     "fichiers CSV.",
+                     "No CSV or JSON file to read: upload the package zip or its CSV files."),
+    "upload.descriptor_made": ("Pas de datapackage.json : il a été reconstitué d’après le "
+                               "contrat et votre vocabulary.csv.",
+                               "No datapackage.json: it was rebuilt from the contract and "
+                               "your vocabulary.csv."),
+    "health.untied": ("Acteurs sans aucun lien", "Actors with no tie"),
+    "health.outside": ("Événements hors de toute période (ou hors de la leur)",
+                       "Events outside every era (or outside their own)"),
+    "health.unmentioned": ("Thèmes jamais mentionnés", "Themes never mentioned"),
+    "health.empty_era": ("Périodes sans événement", "Eras without events"),
     # -- exports (downloads, assembly pack) --
     "export.source": ("Source : {author}, « {title} », {publisher} {year} — données v{version}",
                       "Source: {author}, “{title}”, {publisher} {year} — data v{version}"),

@@ -117,7 +117,34 @@ pio.templates[TEMPLATE] = _template(base_size=14, title_size=20, ink=INK, grid=G
 pio.templates[PRESENT_TEMPLATE] = _template(base_size=20, title_size=34, ink="#000000",
                                             grid="#c8c8c8")
 
-# Counts (heatmaps): pale grey for zero (the grid stays visible), then the first categorical blue, darkening; one hue so
-# the scale reads in grey too.
+
+# -- network page ------------------------------------------------------------------------
+STATUS_ORDER = ["appeared", "stayed", "disappeared"]
+
+
+def status_styles() -> dict[str, tuple[str, str]]:
+    """Compare mode: appeared / stayed / disappeared -> (colour, line dash)."""
+    return {"appeared": (CATEGORICAL[2], "solid"), "stayed": (MUTED, "solid"),
+            "disappeared": (CATEGORICAL[1], "dash")}
+
+
+COMMUNITY_COLOURS = len(CATEGORICAL) - 1  # the largest communities get a colour each
+
+
+def community_colours(numbers: Iterable[int]) -> dict[int, str]:
+    """Community number (0 = largest) -> colour: the first :data:`COMMUNITY_COLOURS` get a
+    hue each; smaller communities share grey, and actors without a tie (-1) a lighter grey."""
+    return {n: CATEGORICAL[n] if 0 <= n < COMMUNITY_COLOURS else
+            MUTED if n >= 0 else with_alpha(MUTED, 0.55) for n in set(numbers)}
+
+
+def event_tie_style() -> tuple[str, str]:
+    """The optional shared-event ties: light and dotted, under the relations."""
+    return (with_alpha(MUTED, 0.55), "dot")
+
+
+# -- themes page ---------------------------------------------------------------------------
+# Counts (heatmaps): pale grey for zero (the grid stays visible), then the first categorical
+# blue, darkening; one hue so the scale reads in grey too.
 SEQUENTIAL = [[0.0, "#f3f4f6"], [0.001, "#e6f0f8"], [0.35, "#8fbbdd"], [0.7, "#2f7fbf"],
               [1.0, "#073a66"]]

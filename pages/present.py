@@ -38,13 +38,13 @@ forward.button(t("present.next", lang), on_click=go, args=(1,), shortcut="Right"
                width="stretch")
 show_notes = notes.toggle(t("present.notes", lang), key="pr_notes")
 
-st.title(slide.title)
+st.title(ui.md(slide.title))
 with st.spinner(t("present.loading", lang)):
     shown = charts.build(slide.page, ds, lang, slide.view, template=style.PRESENT_TEMPLATE)
 for index, chart in enumerate(shown):
     chart.figure.update_layout(height=760, title=None)
     ui.plotly(chart.figure, key=f"pr_chart_{position}_{index}")
-    st.caption(chart.alt)
+    st.caption(ui.md(chart.alt))
 if show_notes and slide.notes:
-    st.info(slide.notes, icon=":material/record_voice_over:")
+    st.info(ui.md(slide.notes), icon=":material/record_voice_over:")
 ui.set_url(slide=position + 1)

@@ -75,7 +75,7 @@ def test_presenter_notes_show_on_demand(monkeypatch):
     at = at_slide(monkeypatch, JARDINS)
     assert not at.info
     at.toggle[0].set_value(True).run()
-    assert at.info[0].value == "Présenter les cinq périodes."
+    assert at.info[0].value == "Présenter les cinq périodes\\."  # escaped: shown as typed
 
 
 def test_cli_export_writes_a_complete_pack(tmp_path, capsys):

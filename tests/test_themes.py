@@ -2,6 +2,7 @@
 registry, and AppTest runs of the page in French and English."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -36,8 +37,39 @@ MENTIONS = [  # theme, era, year, ref_type, ref_id, section, quote
 ]
 
 
+SERIES = ("rencontres,Rencontres des jardins,Garden meetings,event_series,Douze rencontres "
+          "annuelles ont réuni de 20 à 80 jardiniers.,Twelve annual meetings gathered 20 to 80 "
+          "gardeners.,B,Douze rencontres ont réuni de 20 à 80 jardiniers selon les années.\n")
+
+
+def add_series(root: Path) -> Path:
+    """The jardins package plus an ``event_series`` actor whose editions are the two
+    meetings (the shared fixture has none, and other pages count its actors)."""
+    descriptor = json.loads((root / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        for field in resource["schema"]["fields"]:
+            if resource["name"] == "actors" and field["name"] == "kind":
+                field["constraints"]["enum"].append("event_series")
+    (root / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False))
+    with open(root / "actors.csv", "a", encoding="utf-8") as f:
+        f.write(SERIES)
+    with open(root / "event_actors.csv", "a", encoding="utf-8") as f:
+        f.write("ev_rencontre_2010,rencontres,edition_of\nev_rencontre_x,rencontres,edition_of\n")
+    with open(root / "vocabulary.csv", "a", encoding="utf-8") as f:
+        f.write("kind,event_series,Série d’événements,Event series\n")
+    return root
+
+
+@pytest.fixture
+def series(tmp_path):
+    from tests.conftest import JARDINS
+
+    return load_dataset(add_series(Path(shutil.copytree(JARDINS, tmp_path / "series"))))
+
+
 @pytest.fixture
 def tiny(package):
+    add_series(package)
     rows = [(f"t{i}", *row) for i, row in enumerate(MENTIONS, 1)]
     frame = pd.DataFrame(rows, columns=["mention_id", "theme_id", "era_id", "year", "ref_type",
                                         "ref_id", "section_id", "quote"])
@@ -212,8 +244,8 @@ def test_one_era_gives_no_flow_but_says_why(tiny):
 
 # -- annual meetings ----------------------------------------------------------------------
 
-def test_undated_meeting_topics_never_get_a_year(tiny, jardins):
-    for ds in (tiny, jardins):
+def test_undated_meeting_topics_never_get_a_year(tiny, series):
+    for ds in (tiny, series):
         topics = themes.meetings(ds, "fr", ALL)
         undated = topics[topics["undated"]]
         assert len(undated) and undated["year"].isna().all()
@@ -230,20 +262,23 @@ def test_undated_meeting_topics_never_get_a_year(tiny, jardins):
     assert list(scatter.x) == [2011]
 
 
-def test_meetings_editions_and_attendance_come_from_the_data(jardins, package):
-    info = themes.series_info(jardins, "fr")
+def test_meetings_editions_and_attendance_come_from_the_data(series, package):
+    info = themes.series_info(series, "fr")
     assert info[["actor_id", "editions", "dated"]].values.tolist() == [["rencontres", 2, 1]]
-    assert "Douze rencontres" in meetings_note(jardins, "fr")
-    actors = pd.read_csv(package / "actors.csv", dtype=str, keep_default_na=False)
+    assert "Douze rencontres" in meetings_note(series, "fr")
+    actors = pd.read_csv(add_series(package) / "actors.csv", dtype=str, keep_default_na=False)
     actors.loc[actors["actor_id"] == "rencontres", "description"] = "Sept éditions, 400 invités."
     actors.to_csv(package / "actors.csv", index=False)
     note = meetings_note(load_dataset(package), "fr")
     assert "Sept éditions, 400 invités." in note and "Douze" not in note
 
 
-def test_only_editions_of_an_event_series_are_meetings(jardins):
+def test_only_editions_of_an_event_series_are_meetings(jardins, series):
     # reseau_reg (a collective) also has edition_of rows: it is not a series
-    assert set(themes.series_info(jardins, "fr")["actor_id"]) == {"rencontres"}
+    assert set(themes.series_info(series, "fr")["actor_id"]) == {"rencontres"}
+    assert themes.series_info(jardins, "fr").empty and themes.meetings(jardins, "fr").empty
+    (chart,) = charts.build("themes", jardins, "en", {"chart": "meetings"})
+    assert chart.alt.startswith("No meeting topic") and not chart.figure.data
 
 
 # -- themes and actors --------------------------------------------------------------------
@@ -270,7 +305,8 @@ def test_actor_names_are_escaped_in_the_bars(jardins):
 # -- the registry -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_registry_draws_every_chart_with_an_alt_text(jardins, lang):
+def test_registry_draws_every_chart_with_an_alt_text(series, lang):
+    jardins = series
     drawn = charts.build("themes", jardins, lang)
     assert len(drawn) == len(themes.CHARTS)
     assert len({c.slug for c in drawn}) == len(drawn)
@@ -369,10 +405,8 @@ def test_page_heatmap_by_year_without_dated_mentions_says_so(monkeypatch):
 
 
 @pytest.mark.parametrize("chart", ["meetings", "actors", "area", "bump"])
-def test_page_draws_each_chart(monkeypatch, chart):
-    from tests.conftest import JARDINS
-
-    at = page(monkeypatch, JARDINS, lang="fr", chart=chart)
+def test_page_draws_each_chart(monkeypatch, package, chart):
+    at = page(monkeypatch, add_series(package), lang="fr", chart=chart)
     assert not at.exception and not at.error and len(at.get("plotly_chart")) == 1
     if chart == "meetings":
         assert any("Douze rencontres ont réuni" in c.value for c in at.caption)

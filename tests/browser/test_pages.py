@@ -10,7 +10,9 @@ CHART = "div.stPlotlyChart .js-plotly-plot .main-svg"
 # url path, number of charts at least, title (fr, en)
 PAGES = [
     ("", 1, ("Vue d’ensemble", "Overview")),
+    ("reseau", 1, ("Réseau", "Network")),
     ("themes", 1, ("Thèmes", "Themes")),
+    ("donnees", 0, ("Données", "Data")),
 ]
 
 
@@ -19,7 +21,7 @@ def open_page(page, server, path, lang, query=""):
     page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=30_000)
     page.wait_for_selector("h1", timeout=30_000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        "() => document.querySelector('[data-test-script-state=\"notRunning\"]')", timeout=30_000)
 
 
 @pytest.mark.browser
@@ -27,7 +29,8 @@ def open_page(page, server, path, lang, query=""):
 @pytest.mark.parametrize("path, charts, titles", PAGES)
 def test_page_loads_and_paints(page, server, path, charts, titles, lang):
     open_page(page, server, path, lang)
-    page.wait_for_selector(CHART, timeout=30_000)
+    if charts:
+        page.wait_for_selector(CHART, timeout=30_000)
     assert page.locator("h1").first.inner_text().strip() == titles[lang == "en"]
     assert page.locator(CHART).count() >= charts
     assert page.locator("[data-testid='stException']").count() == 0
@@ -40,7 +43,8 @@ def test_page_loads_and_paints(page, server, path, charts, titles, lang):
 @pytest.mark.parametrize("path, charts, titles", PAGES)
 def test_no_serious_accessibility_violation(page, server, path, charts, titles, lang):
     open_page(page, server, path, lang)
-    page.wait_for_selector(CHART, timeout=30_000)
+    if charts:
+        page.wait_for_selector(CHART, timeout=30_000)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("""async () => await axe.run(document, {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
@@ -48,6 +52,42 @@ def test_no_serious_accessibility_violation(page, server, path, charts, titles, 
                for v in result["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert page.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.browser
+def test_network_actor_link_opens_the_card_and_keeps_the_address(page, server):
+    open_page(page, server, "reseau", "en", "&actor=catalyst&depth=2")
+    page.wait_for_selector(CHART, timeout=30_000)
+    assert page.get_by_role("heading", name="Around Catalyst (2-step neighbourhood)").count() == 1
+    assert page.get_by_text("Its ties").count() == 1
+    assert "actor=catalyst" in page.url and "depth=2" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+NODE_XY = """(actor) => {
+  const gd = document.querySelector('div.stPlotlyChart .js-plotly-plot');
+  for (const trace of gd._fullData) {
+    const i = (trace.customdata || []).indexOf(actor);
+    if (i >= 0) {
+      const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+      const box = gd.getBoundingClientRect();
+      return [box.left + xa._offset + xa.l2p(trace.x[i]),
+              box.top + ya._offset + ya.l2p(trace.y[i])];
+    }
+  }
+  return null;
+}"""
+
+
+@pytest.mark.browser
+def test_network_click_on_an_actor_opens_its_card(page, server):
+    open_page(page, server, "reseau", "en")
+    page.wait_for_selector(CHART, timeout=30_000)
+    page.wait_for_timeout(1000)  # let Plotly finish drawing
+    page.mouse.click(*page.evaluate(NODE_XY, "insite"))
+    page.wait_for_selector("text=Around INSITE (1-step neighbourhood)", timeout=30_000)
+    assert page.get_by_role("heading", name="INSITE", exact=True).count() == 1
+    assert "actor=insite" in page.url
 
 
 @pytest.mark.browser

@@ -1,0 +1,102 @@
+"""The network figure: ties grouped by relation type (or by change, in compare mode), actors
+grouped by kind or community, sized by a centrality; two legends. Pure: tables in,
+``go.Figure`` out.
+
+The tables are those of :func:`anis_viz.network_view.node_frame` and
+:func:`~anis_viz.network_view.edge_frame`: every text in them (names, hover boxes) is already
+HTML-escaped. Above ``webgl_above`` actors the figure switches to WebGL (``Scattergl``) and
+draws all ties as one trace with ``None`` separators.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from anis_viz import style
+
+__all__ = ["network_figure"]
+
+EDGE_WIDTH = 1.6
+LEGEND_ROW = 20  # px per legend entry, to stack the two legends
+HIDDEN = dict(visible=False, showgrid=False, zeroline=False, showticklabels=False)
+
+
+def _segments(edges: pd.DataFrame, axis: str) -> np.ndarray:
+    """x (or y) coordinates of every tie, each followed by a gap (NaN): one polyline per
+    trace. A NumPy array travels to the browser as binary, fast at 20,000 ties."""
+    out = np.full(3 * len(edges), np.nan)
+    out[0::3] = edges[f"{axis}0"].to_numpy(dtype=float)
+    out[1::3] = edges[f"{axis}1"].to_numpy(dtype=float)
+    return out
+
+
+def _groups(frame: pd.DataFrame):
+    if frame.empty:
+        return []
+    order = frame.groupby("group", sort=False)["order"].first().sort_values(kind="stable")
+    return [(group, frame[frame["group"] == group]) for group in order.index]
+
+
+def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str,
+                   edge_legend: str, title: str = "", webgl_above: int = 300,
+                   height: int = 720, template: str = style.TEMPLATE,
+                   uirevision: str = "network",
+                   box: tuple = ((-1.22, 1.22), (-1.12, 1.12))) -> go.Figure:
+    """Ties first (one trace per group, with invisible midpoint markers that carry the
+    hover box), then actors (one trace per group; colour per group, symbol per kind,
+    size = ``marker``, name shown where ``label`` is set). ``customdata`` of an actor
+    point is its ``actor_id``; of a tie's midpoint, ``""``. ``box``: the x and y axis
+    ranges."""
+    large = len(nodes) > webgl_above
+    scatter = go.Scattergl if large else go.Scatter
+    traces = []
+    edge_groups = ([("all", edges.assign(colour=style.with_alpha(style.MUTED, 0.45),
+                                         dash="solid", group_label=edge_legend))]
+                   if large and len(edges) else _groups(edges))
+    for group, rows in edge_groups:
+        colour, dash = rows["colour"].iloc[0], rows["dash"].iloc[0]
+        traces.append(scatter(
+            x=_segments(rows, "x"), y=_segments(rows, "y"), mode="lines",
+            line=dict(color=colour, width=1 if large else EDGE_WIDTH,
+                      **({} if large else {"dash": dash})),
+            name=rows["group_label"].iloc[0], legend="legend2", legendgroup=f"tie:{group}",
+            hoverinfo="skip", showlegend=True))
+        traces.append(scatter(
+            x=rows["mx"] if "mx" in rows else (rows["x0"] + rows["x1"]) / 2,
+            y=rows["my"] if "my" in rows else (rows["y0"] + rows["y1"]) / 2, mode="markers",
+            marker=dict(size=14, color=colour, opacity=0), hovertext=list(rows["hover"]),
+            hoverinfo="text", customdata=[""] * len(rows), legend="legend2",
+            legendgroup=f"tie:{group}", showlegend=False, name=rows["group_label"].iloc[0]))
+    for group, rows in _groups(nodes):
+        traces.append(scatter(
+            x=rows["x"], y=rows["y"], mode="markers+text",
+            marker=dict(size=list(rows["marker"]), color=rows["colour"].iloc[0], opacity=1,
+                        symbol=list(rows["symbol"]), line=dict(color=style.BACKGROUND,
+                                                               width=1.2)),
+            text=list(rows["label"]), textposition=list(rows["textposition"]),
+            textfont=dict(size=12, color=style.INK), hovertext=list(rows["hover"]),
+            hoverinfo="text", customdata=list(rows["actor_id"]), name=str(
+                rows["group_label"].iloc[0]), legend="legend", legendgroup=f"node:{group}",
+            unselected=dict(marker=dict(opacity=1)), selected=dict(marker=dict(opacity=1))))
+    if "focus" in nodes and nodes["focus"].any():  # a ring around the actor in focus
+        ring = nodes[nodes["focus"]]
+        traces.append(scatter(
+            x=ring["x"], y=ring["y"], mode="markers", hoverinfo="skip", showlegend=False,
+            marker=dict(size=list(ring["marker"] + 12), color="rgba(0,0,0,0)",
+                        line=dict(color=style.INK, width=2.5))))
+    kinds = len(_groups(nodes))
+    fig = go.Figure(data=traces)
+    fig.update_layout(
+        template=template, title=title or None, height=height, uirevision=uirevision,
+        hovermode="closest", dragmode="pan", clickmode="event+select",
+        margin=dict(l=10, r=10, t=60 if title else 20, b=10),
+        legend=dict(title=dict(text=node_legend), x=1.01, xanchor="left", y=1,
+                    yanchor="top", tracegroupgap=0, itemsizing="constant"),
+        legend2=dict(title=dict(text=edge_legend), x=1.01, xanchor="left",
+                     y=max(0.0, 1 - (kinds + 3) * LEGEND_ROW / (height - 30)), yanchor="top",
+                     tracegroupgap=0),
+        xaxis=dict(HIDDEN, range=list(box[0])), yaxis=dict(HIDDEN, range=list(box[1])),
+    )
+    return fig

@@ -1,0 +1,551 @@
+"""One view of the network page, from its URL parameters to a figure, words and tables.
+
+``parse_view(ds, params)`` reads the page's parameters (era, years, year, compare, actor,
+depth, size, colour, events); :func:`compute` turns a view into the graph shown, its
+metrics, the node and edge tables the figure builder draws, a title and a text alternative;
+:func:`charts` is the page's entry in :data:`anis_viz.charts.BUILDERS`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, replace
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+
+from anis_viz import network, style
+from anis_viz.data import Dataset
+from anis_viz.export import Chart
+from anis_viz.figures.network import network_figure
+from anis_viz.i18n import format_span, pick, t
+
+__all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
+           "years_text", "tie_years_text", "metrics_table", "actor_card",
+           "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events"]
+
+DEPTHS = (1, 2, 3)
+WRAP = 60  # characters per line of a quote in a hover box
+SMALL = 300  # actors: above this, smaller markers (and WebGL in the figure)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the network page shows. ``eras``/``years`` are the shared filters; ``year`` one
+    year; ``compare`` two era ids; ``actor`` a focus with its ``depth``."""
+
+    eras: tuple[str, ...] = ()
+    years: tuple[int, int] | None = None
+    year: int | None = None
+    compare: tuple[str, str] | None = None
+    actor: str = ""
+    depth: int = 1
+    size: str = "degree"
+    colour: str = "kind"
+    events: bool = False
+
+
+def _int(text, default=None):
+    try:
+        return int(str(text).strip())
+    except (TypeError, ValueError):
+        return default
+
+
+def parse_view(ds: Dataset, params: dict | None) -> View:
+    """A view from URL-like parameters (strings); unknown or mangled values fall back to
+    the defaults, so a broken link still opens the page."""
+    params = dict(params or {})
+    known = set(ds.eras["era_id"])
+    eras = tuple(e for e in str(params.get("era", "")).split(",") if e in known)
+    years = None
+    if "-" in str(params.get("years", "")):
+        first, last = (_int(p) for p in str(params["years"]).split("-", 1))
+        years = (min(first, last), max(first, last)) if None not in (first, last) else None
+    compare = tuple(e for e in str(params.get("compare", "")).split(",") if e in known)[:2]
+    actor = str(params.get("actor", ""))
+    return View(
+        eras=eras, years=years, year=_int(params.get("year")),
+        compare=compare if len(compare) == 2 else None,
+        actor=actor if actor in set(ds.actors["actor_id"]) else "",
+        depth=min(max(_int(params.get("depth"), 1), 1), 3),
+        size=params.get("size") if params.get("size") in network.SIZES else "degree",
+        colour=params.get("colour") if params.get("colour") in network.COLOURS else "kind",
+        events=str(params.get("events", "")) in ("1", "true"),
+    )
+
+
+def view_params(view: View) -> dict[str, str | None]:
+    """The page's own URL parameters for ``view`` (defaults left out)."""
+    return {"year": view.year, "compare": ",".join(view.compare or ()) or None,
+            "actor": view.actor or None, "depth": view.depth if view.actor and view.depth != 1
+            else None, "size": None if view.size == "degree" else view.size,
+            "colour": None if view.colour == "kind" else view.colour,
+            "events": "1" if view.events else None}
+
+
+# -- words --------------------------------------------------------------------------------
+
+def years_text(start: int | None, end: int | None, lang: str = "fr") -> str:
+    """A tie's years: ``2006 – 2015``, ``depuis 2006``, ``jusqu’en 2012``, ``sans date``."""
+    if start is None and end is None:
+        return t("network.years.none", lang)
+    if start is None:
+        return t("network.years.until", lang, end=end)
+    if end == start:
+        return str(start)
+    return format_span(str(start), "" if end is None else str(end), lang)
+
+
+def tie_years_text(data: dict, lang: str = "fr") -> str:
+    """A tie's years in words; an undated tie says where its section places it."""
+    if data.get("start") is None and data.get("end") is None and \
+            data.get("placed_start") is not None:
+        span = years_text(data["placed_start"], data["placed_end"], lang)
+        return t("network.years.placed", lang, span=span)
+    return years_text(data.get("start"), data.get("end"), lang)
+
+
+def _era_names(ds: Dataset, lang: str) -> dict[str, str]:
+    eras = ds.eras
+    column = "short_label" if "short_label" in eras else "label"
+    return dict(zip(eras["era_id"], pick(eras, column, lang), strict=True))
+
+
+def _period_words(ds: Dataset, view: View, period, lang: str) -> str:
+    if period is None:
+        return ""
+    if view.year is None and view.eras and not view.years:
+        return ", ".join(_era_names(ds, lang)[e] for e in view.eras)
+    first, last = period
+    return str(first) if first == last else format_span(str(first), str(last), lang)
+
+
+def _esc(text: str) -> str:
+    """Data text inside Plotly's HTML-like labels: < > & escaped; quotes left as they are
+    (Plotly shows ``&quot;`` literally)."""
+    return html.escape(str(text), quote=False)
+
+
+def _short(name: str, limit: int = 26) -> str:
+    """A label for the chart: long names are cut (the hover box has them whole)."""
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
+
+
+def _wrap(text: str, width: int = WRAP) -> list[str]:
+    """Greedy word wrap (textwrap is too slow for 20,000 hover boxes)."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines
+
+
+def _quote(text: str, lang: str) -> str:
+    lines = "<br>".join(_esc(line) for line in _wrap(text))
+    return t("network.hover.quote", lang, quote=lines)
+
+
+# -- tables the figure draws --------------------------------------------------------------
+
+FULL = ((-1.22, 1.22), (-1.12, 1.12))  # the whole layout, with room for labels
+
+
+def view_box(nodes: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axis ranges that frame the actors shown (a neighbourhood fills the chart), never
+    wider than the whole layout; the actors themselves keep their places."""
+    if nodes.empty:
+        return FULL
+    box = []
+    for axis, (low, high) in zip(("x", "y"), FULL, strict=True):
+        first, last = nodes[axis].min(), nodes[axis].max()
+        span = max(last - first, 0.6)
+        middle, pad = (first + last) / 2, span * (0.61 if axis == "x" else 0.56)
+        box.append((max(low, middle - pad), min(high, middle + pad)))
+    return tuple(box)
+
+
+def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
+                    font: int = 12, keep=lambda label: False, box=FULL) -> list[str | None]:
+    """A text position for each labelled node (``label`` not empty), chosen in order so
+    labels overlap each other, the markers and the plot's edges as little as possible;
+    None where every position would cover a name already placed (unless ``keep(label)``).
+    ``width``/``height``: the plot area in pixels (the page's, at 1280 px wide)."""
+    (x0, x1), (y0, y1) = box
+    sx, sy = width / (x1 - x0), height / (y1 - y0)  # pixels per unit of the layout
+    left_edge, right, bottom_edge, top = x0 * sx, x1 * sx, y0 * sy, y1 * sy
+    placed: list[tuple[float, float, float, float]] = []
+    centres = [(x * sx, y * sy) for x, y in zip(nodes["x"], nodes["y"], strict=True)]
+    radii = [m / 2 for m in nodes["marker"]]
+    options = {"top center": (0, 1), "bottom center": (0, -1), "middle right": (1, 0),
+               "middle left": (-1, 0), "top right": (1, 1), "top left": (-1, 1),
+               "bottom right": (1, -1), "bottom left": (-1, -1)}
+    result = []
+    for (cx, cy), label, size in zip(centres, nodes["label"], nodes["marker"], strict=True):
+        if not label:
+            result.append("top center")
+            continue
+        w, h, gap = 0.6 * font * len(label), font * 1.3, size / 2 + 2
+        best, best_cost = "top center", math.inf
+        for name, (dx, dy) in options.items():
+            left = cx - w / 2 + dx * (w / 2 + gap)
+            bottom = cy - h / 2 + dy * (h / 2 + gap)
+            box = (left, bottom, left + w, bottom + h)
+            cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
+            cost += 3 * sum(_overlap(box, (px - r, py - r, px + r, py + r)) > 0
+                        for (px, py), r in zip(centres, radii, strict=True)
+                        if (px, py) != (cx, cy))
+            cost += 20 * (box[0] < left_edge or box[2] > right or box[1] < bottom_edge
+                          or box[3] > top)
+            if cost < best_cost:
+                best, best_cost = name, cost
+        if best_cost >= 10 and not keep(label):  # would cover another name: hover only
+            result.append(None)
+            continue
+        dx, dy = options[best]
+        left, bottom = cx - w / 2 + dx * (w / 2 + gap), cy - h / 2 + dy * (h / 2 + gap)
+        placed.append((left, bottom, left + w, bottom + h))
+        result.append(best)
+    return result
+
+
+def _overlap(a, b) -> float:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
+def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFrame, *,
+               lang: str = "fr", size: str = "degree", colour: str = "kind",
+               labelled: int = network.LABELLED, focus: str = "") -> pd.DataFrame:
+    """One row per actor shown: actor_id, x, y, name, kind, group, group_label, colour,
+    symbol, value (the chosen centrality), marker (size in px), label (name or ''),
+    textposition, hover (HTML, data escaped), order, focus (the actor in focus)."""
+    kinds = style.kind_styles(ds.actors["kind"])
+    kind_rank = {k: i for i, k in enumerate(kinds)}
+    rows = table.set_index("actor_id")
+    frame = pd.DataFrame({"actor_id": list(graph)})
+    frame["x"] = [pos[a][0] for a in graph]
+    frame["y"] = [pos[a][1] for a in graph]
+    frame["name"] = [network.name_of(graph, a, lang) for a in graph]
+    frame["kind"] = [graph.nodes[a].get("kind", "") for a in graph]
+    frame["value"] = [float(rows.at[a, size]) for a in graph]
+    frame["symbol"] = frame["kind"].map(lambda k: kinds.get(k, ("", "circle"))[1])
+    known = ds.labels("kind", lang)
+    kind_labels = frame["kind"].map(lambda k: known.get(k) or str(k).replace("_", " "))
+    if "status" in graph.graph.get("marks", ()):
+        statuses = style.status_styles()
+        frame["group"] = [graph.nodes[a]["status"] for a in graph]
+        frame["group_label"] = frame["group"].map(lambda s: t(f"network.status.{s}", lang))
+        frame["colour"] = frame["group"].map(lambda s: statuses[s][0])
+        frame["order"] = frame["group"].map(network.STATUSES.index)
+    elif colour == "community":
+        cap = style.COMMUNITY_COLOURS  # smaller communities are drawn together, in grey
+        numbers = [min(int(rows.at[a, "community"]), cap) for a in graph]
+        colours = style.community_colours(numbers)
+        frame["group"] = numbers
+        frame["group_label"] = [
+            t("network.community.other", lang) if n == cap else
+            _short(str(rows.at[a, "community_name"])) for a, n in zip(graph, numbers)]
+        frame["colour"] = frame["group"].map(colours)
+        frame["order"] = frame["group"].map(lambda n: n if n >= 0 else 10**6)
+    else:
+        frame["group"] = frame["kind"]
+        frame["group_label"] = kind_labels
+        frame["colour"] = frame["kind"].map(lambda k: kinds[k][0])
+        frame["order"] = frame["kind"].map(kind_rank)
+    peak = frame["value"].max() if len(frame) else 0
+    small, big = (10, 36) if len(frame) <= SMALL else (4, 18)  # crowded: smaller markers
+    frame["marker"] = [small + (big - small) * math.sqrt(v / peak) if peak > 0 else small + 2
+                       for v in frame["value"]]
+    ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
+    shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
+    frame["label"] = [_esc(_short(n)) if a in shown else ""
+                      for a, n in zip(frame["actor_id"], frame["name"], strict=True)]
+    # place the most central labels first: they get the best spots
+    placing = frame.loc[ranked.index]
+    focus_label = frame.loc[frame["actor_id"] == focus, "label"]
+    chosen = label_positions(placing, keep=lambda label: label in set(focus_label),
+                             box=view_box(frame))
+    positions = dict(zip(placing.index, chosen, strict=True))
+    frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
+    frame["textposition"] = [positions[i] or "top center" for i in frame.index]
+    hovers = []
+    for a, name, label in zip(frame["actor_id"], frame["name"], kind_labels, strict=True):
+        r = rows.loc[a]
+        lines = [f"<b>{_esc(name)}</b>", _esc(label),
+                 t("network.hover.metrics", lang, degree=int(r["degree"]),
+                   betweenness=f"{r['betweenness']:.3f}", pagerank=f"{r['pagerank']:.3f}"),
+                 _esc(t("network.hover.community", lang, name=r["community_name"]))]
+        if "status" in graph.nodes[a]:
+            lines.append(t("network.hover.status", lang,
+                           status=t(f"network.status.{graph.nodes[a]['status']}", lang)))
+        hovers.append("<br>".join(lines))
+    frame["hover"] = hovers
+    frame["focus"] = frame["actor_id"] == focus
+    return frame
+
+
+def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "fr"
+               ) -> pd.DataFrame:
+    """One row per tie shown: source, target, key, x0, y0, x1, y1, relation, group,
+    group_label, colour, dash, order, hover (HTML: who, relation label, years, quote and
+    section, data escaped), mx, my (the hover point)."""
+    codes = list(ds.relations["relation"])
+    styles = style.relation_styles(codes)
+    rank = {r: i for i, r in enumerate(styles)}
+    statuses = style.status_styles()
+    marked = "status" in graph.graph.get("marks", ())
+    known = ds.labels("relation", lang)
+    rows = []
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        relation = d.get("relation", "")
+        event = d.get("tie") == "event"
+        label = t("network.shared_event", lang) if event else \
+            known.get(relation) or str(relation).replace("_", " ")
+        if marked:
+            group, group_label = d["status"], t(f"network.status.{d['status']}", lang)
+            colour, dash = statuses[d["status"]]
+            order = network.STATUSES.index(d["status"])
+        else:
+            group, group_label = relation, label
+            colour, dash = style.event_tie_style() if event else styles[relation]
+            order = len(rank) if event else rank[relation]
+        source, target = (_esc(network.name_of(graph, n, lang)) for n in (u, v))
+        if event:
+            title = d.get("title_en") if lang == "en" else d.get("title", "")
+            who = (f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)} : "
+                   f"{_esc(title or '')}")
+        else:
+            who = f"<b>{source}</b> {_esc(label)} <b>{target}</b>"
+        lines = [who, _esc(tie_years_text(d, lang)),
+                 _quote(d.get("quote", ""), lang),
+                 _esc(t("network.hover.section", lang, section=d.get("section_id", "")))]
+        if marked:
+            lines.insert(1, _esc(t("network.hover.status", lang, status=group_label)))
+        rows.append({"source": u, "target": v, "key": k, "x0": pos[u][0], "y0": pos[u][1],
+                     "x1": pos[v][0], "y1": pos[v][1], "relation": relation, "group": group,
+                     "group_label": group_label, "colour": colour, "dash": dash,
+                     "order": order, "hover": "<br>".join(lines)})
+    columns = ["source", "target", "key", "x0", "y0", "x1", "y1", "relation", "group",
+               "group_label", "colour", "dash", "order", "hover"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.assign(**_midpoints(frame))
+
+
+def _midpoints(edges: pd.DataFrame) -> dict[str, list[float]]:
+    """mx, my: where each tie's hover point sits. Ties between the same two actors are
+    spread across the line, so each keeps its own hover box."""
+    mx = ((edges["x0"] + edges["x1"]) / 2).tolist()
+    my = ((edges["y0"] + edges["y1"]) / 2).tolist()
+    pairs = [tuple(sorted(p)) for p in zip(edges["source"], edges["target"], strict=True)]
+    seen: dict[tuple, list[int]] = {}
+    for i, pair in enumerate(pairs):
+        seen.setdefault(pair, []).append(i)
+    for rows in seen.values():
+        if len(rows) < 2:
+            continue
+        for rank, i in enumerate(rows):
+            dx, dy = edges.at[i, "x1"] - edges.at[i, "x0"], edges.at[i, "y1"] - edges.at[i, "y0"]
+            if edges.at[i, "source"] != pairs[i][0]:  # one direction for the whole pair
+                dx, dy = -dx, -dy
+            length = math.hypot(dx, dy) or 1.0
+            shift = (rank - (len(rows) - 1) / 2) * 0.035  # across the line
+            mx[i] += -dy / length * shift
+            my[i] += dx / length * shift
+    return {"mx": mx, "my": my}
+
+
+# -- one view -----------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    """Everything the page shows for one view."""
+
+    view: View
+    whole: nx.MultiDiGraph      # every actor and tie (with event ties when asked)
+    graph: nx.MultiDiGraph      # what is drawn
+    metrics: pd.DataFrame       # of the graph drawn (see network.metrics)
+    nodes: pd.DataFrame
+    edges: pd.DataFrame
+    figure: go.Figure
+    title: str
+    alt: str
+    period: tuple[int, int] | None
+    note: str = ""              # e.g. the focus actor has no tie in the period
+
+
+def _relations_graph(ds: Dataset) -> nx.MultiDiGraph:
+    return network.build_graph(ds, include_events=False)
+
+
+def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
+            template: str = style.TEMPLATE, base: nx.MultiDiGraph | None = None) -> Result:
+    """The graph, tables, figure and words of ``view``. ``base`` (the relations graph of
+    ``ds``) may be passed in to save rebuilding it."""
+    view = view or View()
+    relations = base if base is not None else _relations_graph(ds)
+    whole = network.build_graph(ds, include_events=True) if view.events else relations
+    pos = network.layout(relations)  # whole relations graph: the same places in every view
+    community = network.whole_communities(relations)
+    names = network.community_names(relations, community, lang)
+    note, period = "", None
+    if view.compare:
+        spans = network.era_years(ds)
+        graph = network.compare_eras(whole, spans[view.compare[0]], spans[view.compare[1]])
+        graph.graph["marks"] = ("status",)
+        era = _era_names(ds, lang)
+        title = t("network.title.compare", lang, first=era[view.compare[0]],
+                  second=era[view.compare[1]])
+    else:
+        period = network.period_of(ds, view.eras, view.years, view.year)
+        graph = network.active_subgraph(whole, period)
+        words = _period_words(ds, view, period, lang)
+        title = t("network.title.period", lang, period=words) if words else \
+            t("network.title.all", lang)
+        if view.actor:
+            name = network.name_of(whole, view.actor, lang)
+            if view.actor not in graph:
+                note = t("network.not_in_period", lang, name=name)
+                graph = whole
+            graph = network.neighbourhood(graph, view.actor, view.depth)
+            title = t("network.title.actor", lang, name=name, depth=view.depth) + \
+                (f" — {words}" if words and not note else "")
+    table = network.metrics(graph, lang, community, names)
+    nodes = node_frame(ds, graph, pos, table, lang=lang, size=view.size, colour=view.colour,
+                       focus=view.actor)
+    edges = edge_frame(ds, graph, pos, lang=lang)
+    legend = ("network.legend.actors" if view.compare else
+              "network.legend.communities" if view.colour == "community" else
+              "network.legend.kinds")
+    # zoom survives reruns of one view; a new focus frames its own neighbourhood
+    revision = f"network:{view.actor}:{view.depth}" if view.actor and not view.compare \
+        else "network"
+    figure = network_figure(nodes, edges, node_legend=t(legend, lang), box=view_box(nodes),
+                            uirevision=revision,
+                            edge_legend=t("network.legend.ties", lang),
+                            template=template)
+    result = Result(view, whole, graph, table, nodes, edges, figure, title, "", period, note)
+    return replace(result, alt=alt_text(result, lang, _era_names(ds, lang)))
+
+
+def alt_text(result: Result, lang: str = "fr", era_names: dict | None = None) -> str:
+    """The chart's text alternative, from the data shown."""
+    graph, table, view = result.graph, result.metrics, result.view
+    if len(graph) == 0:
+        return t("network.alt.empty", lang)
+    if view.compare:
+        nodes = pd.Series([d["status"] for _, d in graph.nodes(data=True)]).value_counts()
+        edges = pd.Series([d["status"] for *_, d in graph.edges(data=True)],
+                          dtype=object).value_counts()
+        era = [(era_names or {}).get(e, e) for e in view.compare]
+        return t("network.alt.compare", lang, first=era[0], second=era[1],
+                 appeared=int(nodes.get("appeared", 0)), stayed=int(nodes.get("stayed", 0)),
+                 disappeared=int(nodes.get("disappeared", 0)),
+                 e_appeared=int(edges.get("appeared", 0)), e_stayed=int(edges.get("stayed", 0)),
+                 e_disappeared=int(edges.get("disappeared", 0)))
+    ranked = table.sort_values([view.size, "name"], ascending=[False, True], kind="stable")
+    top = ", ".join(f"{n} ({v:.3g})" for n, v in zip(ranked["name"].head(5),
+                                                      ranked[view.size].head(5)))
+    relations = result.edges.groupby("group_label").size().sort_values(ascending=False)
+    tied = table[table["community"] >= 0]
+    biggest = tied["community_name"].value_counts()
+    return t("network.alt", lang,
+             period=f" — {result.title}" if result.period or view.actor else "",
+             nodes=len(graph), edges=graph.number_of_edges(),
+             size=t(f"network.size.{view.size}", lang), top=top or "—",
+             relations=", ".join(f"{k} {v}" for k, v in relations.items()) or "—",
+             communities=tied["community"].nunique(),
+             biggest=biggest.index[0] if len(biggest) else "—")
+
+
+def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Chart]:
+    """The network page's chart for the registry (deck, assembly pack, CLI export)."""
+    return [chart_of(compute(ds, lang, parse_view(ds, view)), lang)]
+
+
+def chart_of(result: Result, lang: str = "fr") -> Chart:
+    """A computed view as a :class:`~anis_viz.export.Chart` (data: the metrics table)."""
+    data = result.metrics.drop(columns=["community"])
+    quotes = result.edges.assign(
+        quote=[result.graph.edges[u, v, k].get("quote", "") for u, v, k in
+               zip(result.edges["source"], result.edges["target"], result.edges["key"])],
+        section_id=[result.graph.edges[u, v, k].get("section_id", "") for u, v, k in
+                    zip(result.edges["source"], result.edges["target"], result.edges["key"])],
+    )[["quote", "section_id"]].drop_duplicates() if len(result.edges) else pd.DataFrame()
+    span = "" if result.period is None else "-".join(dict.fromkeys(map(str, result.period)))
+    return Chart(slug=t("network.slug", lang), figure=result.figure, data=data,
+                 title=result.title, alt=result.alt, span=span, quotes=quotes)
+
+
+# -- the actor card -----------------------------------------------------------------------
+
+def actor_ties(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
+               ) -> pd.DataFrame:
+    """The actor's ties (either direction): tie (``a fondé → Jardins``), years, quote,
+    section_id."""
+    rows = []
+    for u, v, _k, d in sorted(graph.in_edges(actor, keys=True, data=True)) + \
+            sorted(graph.out_edges(actor, keys=True, data=True)):
+        if d.get("tie") == "event":
+            continue
+        label = ds.label("relation", d["relation"], lang)
+        source, target = network.name_of(graph, u, lang), network.name_of(graph, v, lang)
+        rows.append({"tie": f"{source} — {label} → {target}",
+                     "years": tie_years_text(d, lang),
+                     "quote": d.get("quote", ""), "section_id": d.get("section_id", "")})
+    return pd.DataFrame(rows, columns=["tie", "years", "quote", "section_id"])
+
+
+def actor_events(ds: Dataset, actor: str, lang: str = "fr") -> pd.DataFrame:
+    """Events the actor took part in, in date order: event, date, role, quote, section_id."""
+    from anis_viz.i18n import format_date
+
+    links = ds.event_actors[ds.event_actors["actor_id"] == actor]
+    events = ds.events.merge(links, on="event_id").sort_values("start_date", kind="stable")
+    return pd.DataFrame({
+        "event": pick(events, "title", lang),
+        "date": [format_date(s, p, lang, e) for s, p, e in
+                 zip(events["start"], events["date_precision"], events["end"], strict=True)],
+        "role": [ds.label("role", r, lang) for r in events["role"]],
+        "quote": events["quote"], "section_id": events["section_id"],
+    }, columns=["event", "date", "role", "quote", "section_id"]).reset_index(drop=True)
+
+
+def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    names = {c: t(f"network.col.{c}", lang) for c in frame.columns
+             if f"network.col.{c}" in _COLUMNS}
+    return frame.rename(columns=names)
+
+
+_COLUMNS = {f"network.col.{c}" for c in ("name", "kind", "degree", "betweenness", "pagerank",
+                                         "community", "tie", "years", "quote", "section",
+                                         "event", "date", "role")}
+
+
+def metrics_table(ds: Dataset, result: Result, lang: str = "fr") -> pd.DataFrame:
+    """The metrics of the graph shown, for people: actor_id, then translated headers (name,
+    kind label, degree, betweenness, PageRank, community)."""
+    table = result.metrics.drop(columns=["community"]).rename(
+        columns={"community_name": "community"})
+    labels = ds.labels("kind", lang)
+    table["kind"] = table["kind"].map(lambda k: labels.get(k) or k)
+    return _headers(table, lang)
+
+
+def actor_card(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr") -> dict:
+    """What the actor card shows: name, kind, description, quote, section, ties and events
+    (tables with translated headers)."""
+    node = graph.nodes[actor]
+    english = lang == "en" and node.get("description_en")
+    return {"name": network.name_of(graph, actor, lang),
+            "kind": ds.label("kind", node.get("kind", ""), lang),
+            "description": node["description_en"] if english else node.get("description", ""),
+            "quote": node.get("quote", ""), "section": node.get("section_id", ""),
+            "ties": _headers(actor_ties(ds, graph, actor, lang).rename(
+                columns={"section_id": "section"}), lang),
+            "events": _headers(actor_events(ds, actor, lang).rename(
+                columns={"section_id": "section"}), lang)}

@@ -1,0 +1,190 @@
+"""Réseau: who worked with whom, through time; click an actor for its card."""
+
+import time
+from dataclasses import replace
+
+import streamlit as st
+
+from anis_viz import export, network, ui
+from anis_viz import network_view as nv
+from anis_viz.filters import year_bounds
+from anis_viz.i18n import pick, t
+
+PLAY_SECONDS = 12  # a play through the years lasts about this long, whatever the span
+ds = ui.dataset()
+lang = ui.lang()
+filters = ui.filters()
+eras = list(network.era_years(ds))
+era_names = dict(zip(ds.eras["era_id"], pick(ds.eras, "short_label", lang), strict=True))
+names = dict(zip(ds.actors["actor_id"], pick(ds.actors, "name", lang), strict=True))
+
+
+def _compare(raw: str) -> str:  # ?compare=a,b opens the compare mode on those two eras
+    chosen = [e for e in ui.split(raw) if e in eras][:2]
+    if len(chosen) == 2:
+        st.session_state["net_cmp_a"], st.session_state["net_cmp_b"] = chosen
+    return "compare" if len(chosen) == 2 else "period"
+
+
+def _year(raw: str) -> bool:  # ?year=2008 opens the single-year view
+    st.session_state["net_year"] = int(raw)
+    return True
+
+
+def _era_changed() -> None:  # the page's era buttons drive the shared era filter
+    era = st.session_state.get("net_era")
+    st.session_state["f_eras"] = [] if era in (None, "all") else [era]
+
+
+def _clear_actor() -> None:
+    st.session_state["net_actor"] = None
+
+
+def _reset_view(bounds: tuple[int, int]) -> None:
+    ui.reset_filters(bounds)
+    st.session_state.update(net_actor=None, net_single=False, net_mode="period")
+
+
+ui.bind("compare", "net_mode", _compare)
+ui.bind("year", "net_single", _year)
+ui.bind("actor", "net_actor", lambda v: v if v in names else None)
+ui.bind("depth", "net_depth", lambda v: min(max(int(v), 1), 3))
+ui.bind("size", "net_size", lambda v: v if v in network.SIZES else "degree")
+ui.bind("colour", "net_colour", lambda v: v if v in network.COLOURS else "kind")
+ui.bind("events", "net_events", lambda v: v == "1")
+
+# A click on an actor (a new selection) opens its card.
+points = ((st.session_state.get("net_chart") or {}).get("selection") or {}).get("points", [])
+clicked = [p.get("customdata") for p in points]
+clicked = tuple(c[0] if isinstance(c, list) else c for c in clicked)
+clicked = tuple(c for c in clicked if c in names)
+if clicked and clicked != st.session_state.get("_net_clicked"):
+    st.session_state["net_actor"] = clicked[0]
+st.session_state["_net_clicked"] = clicked
+
+st.title(t("page.network.title", lang))
+st.caption(t("network.intro", lang))
+
+# -- controls ------------------------------------------------------------------------------
+first, last = year_bounds(ds)
+for key, default in (("net_mode", "period"), ("net_actor", None), ("net_depth", 1),
+                     ("net_year", first), ("net_cmp_a", eras[0] if eras else None),
+                     ("net_cmp_b", eras[min(1, len(eras) - 1)] if eras else None)):
+    st.session_state.setdefault(key, default)
+top = st.columns([4, 5])
+mode = top[0].segmented_control(
+    t("network.mode", lang), ["period", "compare"], key="net_mode",
+    format_func=lambda m: t(f"network.mode.{m}", lang))
+compare = year = None
+play = False
+if mode == "compare":
+    left, right = top[1].columns(2)
+    a = left.selectbox(t("network.compare.first", lang), eras, key="net_cmp_a",
+                       format_func=era_names.get)
+    b = right.selectbox(t("network.compare.second", lang), eras, key="net_cmp_b",
+                        format_func=era_names.get)
+    compare = (a, b)
+else:
+    st.session_state["net_era"] = filters.eras[0] if len(filters.eras) == 1 else \
+        "all" if not filters.eras else None
+    top[1].segmented_control(t("network.era", lang), ["all", *eras], key="net_era",
+                             on_change=_era_changed,
+                             format_func=lambda e: t("network.era.all", lang)
+                             if e == "all" else era_names[e])
+    row = st.columns([2, 5, 2], vertical_alignment="bottom")
+    if row[0].toggle(t("network.year.toggle", lang), key="net_single"):
+        year = row[1].slider(t("network.year", lang), first, last, key="net_year")
+        play = row[2].button(t("network.play", lang), icon=":material/play_arrow:",
+                             key="net_play", help=t("network.play.help", lang))
+focus = st.columns([3, 2, 2, 3])
+actor = focus[0].selectbox(t("network.actor", lang), sorted(names, key=names.get),
+                           key="net_actor", format_func=names.get,
+                           placeholder=t("network.actor.placeholder", lang))
+size = focus[1].selectbox(t("network.size", lang), network.SIZES, key="net_size",
+                          format_func=lambda s: t(f"network.size.{s}", lang),
+                          help=t("network.size.help", lang))
+colour = focus[2].selectbox(t("network.colour", lang), network.COLOURS, key="net_colour",
+                            format_func=lambda c: t(f"network.colour.{c}", lang))
+events = focus[3].toggle(t("network.events", lang), key="net_events",
+                         help=t("network.events.help", lang))
+depth = 1
+if actor and not compare:
+    around = st.columns([3, 6])
+    depth = around[0].segmented_control(t("network.depth", lang), [1, 2, 3],
+                                        key="net_depth") or 1
+    around[1].button(t("network.whole", lang), on_click=_clear_actor, icon=":material/hub:")
+
+view = nv.View(eras=filters.eras, years=filters.years, year=year, compare=compare,
+               actor=actor if not compare else "", depth=depth, size=size or "degree",
+               colour=colour or "kind", events=bool(events))
+ui.set_url(**(nv.view_params(view) | {"actor": actor}))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _compute(_ds, content_hash: str, lang: str, view: nv.View) -> nv.Result:
+    return nv.compute(_ds, lang, view)
+
+
+if play:  # the network year by year, then the chosen year again
+    slot = st.empty()
+    for frame_year in range(first, last + 1):
+        shown = _compute(ds, ds.content_hash, lang, replace(view, year=frame_year, actor=""))
+        with slot.container():
+            st.subheader(shown.title, anchor=False)
+            ui.plotly(shown.figure, key=f"net_play_{frame_year}")
+        time.sleep(min(0.8, PLAY_SECONDS / max(1, last - first + 1)))
+    slot.empty()
+
+with st.spinner(t("app.loading", lang)):
+    result = _compute(ds, ds.content_hash, lang, view)
+
+# -- the graph -----------------------------------------------------------------------------
+st.subheader(result.title, anchor=False)
+if len(result.graph) == 0:
+    st.info(t("network.empty", lang))
+    st.button(t("network.reset", lang), on_click=_reset_view, args=((first, last),))
+else:
+    if result.note:
+        st.info(ui.md(result.note))
+    ui.plotly(result.figure, key="net_chart", on_select="rerun", selection_mode="points")
+    st.caption(t("network.caption.time", lang) + (" " + t(
+        "network.caption.labels", lang, n=network.LABELLED)
+        if len(result.graph) > network.LABELLED else ""))
+    if len(result.graph) > 300:
+        st.caption(t("network.caption.large", lang, n=len(result.graph)))
+    chart = nv.chart_of(result, lang)
+    ui.downloads(chart, ds, key="network")
+    stamp = ui.stamp(ds)
+    table = nv.metrics_table(ds, result, lang)
+    cols = st.columns(3)
+    cols[0].download_button(t("network.download.metrics", lang), export.csv_bytes(table),
+                            file_name=export.file_name(stamp, chart, "csv"), mime="text/csv",
+                            on_click="ignore", icon=":material/table:")
+    cols[1].download_button(t("network.download.gexf", lang),
+                            lambda: network.export_gexf(result.graph, result.metrics),
+                            file_name=export.file_name(stamp, chart, "gexf"),
+                            mime="application/xml", on_click="ignore", icon=":material/hub:")
+    cols[2].download_button(t("network.download.graphml", lang),
+                            lambda: network.export_graphml(result.graph, result.metrics),
+                            file_name=export.file_name(stamp, chart, "graphml"),
+                            mime="application/xml", on_click="ignore", icon=":material/hub:")
+    with st.expander(t("network.metrics", lang)):
+        ui.table(table.drop(columns=["actor_id"]))
+
+# -- the actor card ------------------------------------------------------------------------
+if actor:
+    card = nv.actor_card(ds, result.whole, actor, lang)
+    with st.container(border=True):
+        st.subheader(card["name"], anchor=False)
+        st.markdown(f"**{ui.md(card['kind'])}** — {ui.md(card['description'])}")
+        st.markdown(f"**{t('network.card.quote', lang)}**  \n> {ui.md(card['quote'])}")
+        st.caption(t("network.hover.section", lang, section=card["section"]))
+        for part in ("ties", "events"):
+            st.markdown(f"**{t(f'network.card.{part}', lang)}**")
+            if card[part].empty:
+                st.caption(t("network.card.none", lang))
+            else:
+                ui.table(card[part])
+        st.button(t("network.card.close", lang), on_click=_clear_actor, key="net_close")
+
+ui.source_footer(ds)
