@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from anis_viz import network_view, overview, style, timeline
+from anis_viz import network_view, overview, style, themes, timeline
 from anis_viz.data import Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
@@ -32,6 +32,7 @@ BUILDERS: dict[str, Callable[[Dataset, str, dict], list[Chart]]] = {
     "overview": overview_charts,
     "timeline": timeline.charts,
     "network": network_view.charts,
+    "themes": themes.charts,
 }
 
 

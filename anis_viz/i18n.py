@@ -287,6 +287,123 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.card.close": ("Fermer la fiche", "Close the card"),
     # -- Thèmes (themes page) --
     "page.themes.title": ("Thèmes", "Themes"),
+    "themes.note": ("Les nombres comptent des **mentions dans un seul texte** (l’histoire "
+                    "écrite en {year}), pas une mesure de l’activité : un thème très cité est "
+                    "un thème dont le texte parle beaucoup.",
+                    "The numbers count **mentions in one text** (the history written in "
+                    "{year}), not a measure of activity: a much-cited theme is one the text "
+                    "talks about a lot."),
+    "themes.chart": ("Graphique", "Chart"),
+    "themes.chart.heatmap": ("Carte de chaleur", "Heatmap"),
+    "themes.chart.area": ("Évolution", "Over time"),
+    "themes.chart.bump": ("Classement", "Ranking"),
+    "themes.chart.flow": ("Flux entre périodes", "Flow between eras"),
+    "themes.chart.meetings": ("Rencontres annuelles", "Annual meetings"),
+    "themes.chart.actors": ("Thèmes et acteurs", "Themes and actors"),
+    "themes.family": ("Familles de thèmes", "Theme families"),
+    "themes.family.placeholder": ("Toutes les familles", "All families"),
+    "themes.by": ("Colonnes", "Columns"),
+    "themes.by.era": ("Par période", "By era"),
+    "themes.by.year": ("Par année (quand le texte la donne)", "By year (when the text gives it)"),
+    "themes.group": ("Regrouper par", "Group by"),
+    "themes.group.family": ("Famille", "Family"),
+    "themes.group.theme": ("Thème", "Theme"),
+    "themes.theme": ("Thème", "Theme"),
+    "themes.empty": ("Aucune mention de thème ne correspond à ces filtres.",
+                     "No theme mention matches these filters."),
+    "themes.reset": ("Réinitialiser tous les filtres", "Reset every filter"),
+    "themes.cell.hint": ("Cliquez une case pour lire ses citations ci-dessous, ou choisissez-la "
+                         "ici.", "Click a cell to read its quotes below, or choose it here."),
+    "themes.cell.column": ("Colonne", "Column"),
+    "themes.cell.title": ("{theme} — {col} : {n} mention(s)", "{theme} — {col}: {n} mention(s)"),
+    "themes.cell.none": ("Aucune mention dans cette case.", "No mention in this cell."),
+    "themes.cell.ref": ("{ref} · § {section}", "{ref} · § {section}"),
+    "themes.series.quote": ("Ce que dit le texte : « {quote} » (§ {section})",
+                            "What the text says: “{quote}” (§ {section})"),
+    "themes.network": ("Voir {name} dans le réseau", "See {name} in the network"),
+    "themes.network.title": ("Ses acteurs dans le réseau", "Its actors in the network"),
+    "themes.sub.family": ("Familles : {names}", "Families: {names}"),
+    "themes.sub.eras": ("Périodes : {names}", "Eras: {names}"),
+    "themes.sub.years": ("{first}–{last}", "{first}–{last}"),
+    "themes.heatmap.title": ("Mentions des thèmes par période", "Theme mentions by era"),
+    "themes.heatmap.title_year": ("Mentions des thèmes par année", "Theme mentions by year"),
+    "themes.heatmap.slug": ("themes_carte", "themes_heatmap"),
+    "themes.heatmap.x_year": ("Année (mentions datées)", "Year (dated mentions)"),
+    "themes.area.title": ("Mentions datées par année", "Dated mentions per year"),
+    "themes.area.slug": ("themes_evolution", "themes_over_time"),
+    "themes.area.x": ("Année", "Year"),
+    "themes.area.y": ("Mentions", "Mentions"),
+    "themes.bump.title": ("Rang des thèmes par période", "Theme rank by era"),
+    "themes.bump.slug": ("themes_classement", "themes_ranking"),
+    "themes.bump.y": ("Rang (1 = le plus cité)", "Rank (1 = most cited)"),
+    "themes.flow.title": ("Le déplacement des thèmes d’une période à l’autre",
+                          "How the themes shifted from era to era"),
+    "themes.flow.slug": ("themes_flux", "themes_flow"),
+    "themes.meetings.title": ("Les sujets des rencontres annuelles",
+                              "The annual meetings’ topics"),
+    "themes.meetings.slug": ("themes_rencontres", "themes_meetings"),
+    "themes.meetings.note": ("{name} : {editions} édition(s) dans les données, dont {dated} "
+                             "datée(s). Le texte : {description}",
+                             "{name}: {editions} edition(s) in the data, {dated} of them "
+                             "dated. The text: {description}"),
+    "themes.actors.title": ("Qui porte le thème « {theme} » ?", "Who carries “{theme}”?"),
+    "themes.actors.slug": ("themes_acteurs", "themes_actors"),
+    "themes.actors.x": ("Mentions à l’appui", "Supporting mentions"),
+    "themes.w.quote": ("« {q} »", "“{q}”"),
+    "themes.w.more": ("+ {n} autre(s) citation(s)", "+ {n} more quote(s)"),
+    "themes.w.count": ("{n} mention(s)", "{n} mention(s)"),
+    "themes.w.colorbar": ("Mentions", "Mentions"),
+    "themes.w.empty": ("Aucune mention pour ces filtres.", "No mention for these filters."),
+    "themes.w.rank": ("rang {rank} ({n} mention(s))", "rank {rank} ({n} mention(s))"),
+    "themes.w.share": ("{n} mention(s), {share} % des mentions de la période",
+                       "{n} mention(s), {share} % of the era’s mentions"),
+    "themes.w.kept": ("{value} points de part reconduits (même thème)",
+                      "{value} share points carried over (same theme)"),
+    "themes.w.shift": ("{value} points de part déplacés vers ce thème",
+                       "{value} share points shifted to this theme"),
+    "themes.w.one_era": ("Il faut au moins deux périodes avec des mentions pour montrer un flux.",
+                         "A flow needs at least two eras with mentions."),
+    "themes.w.kind": ("Type d’acteur", "Kind of actor"),
+    "themes.w.undated": ("non daté", "undated"),
+    "themes.w.undated_in": ("non daté, période {era}", "undated, era {era}"),
+    "themes.w.dated": ("sujet daté", "dated topic"),
+    "themes.w.how": ("{direct} nommé(s) directement, {events} par ses événements",
+                     "{direct} named directly, {events} through its events"),
+    "themes.alt.empty": ("Aucune mention de thème pour ces filtres.",
+                         "No theme mention for these filters."),
+    "themes.alt.heatmap": ("Carte de chaleur : {themes} thèmes sur {cols} colonnes, {total} "
+                           "mentions. Case la plus forte : {theme} en {col} ({n}). Thèmes sans "
+                           "mention ici : {absent}.",
+                           "Heatmap: {themes} themes over {cols} columns, {total} mentions. "
+                           "Strongest cell: {theme} in {col} ({n}). Themes with no mention "
+                           "here: {absent}."),
+    "themes.alt.area": ("Aires empilées des mentions datées, de {first} à {last} : {dated} "
+                        "mentions datées ({undated} sans année n’y figurent pas). Année la plus "
+                        "citée : {peak} ({peak_n}). En tête : {top}.",
+                        "Stacked areas of dated mentions, {first} to {last}: {dated} dated "
+                        "mentions ({undated} without a year are left out). Busiest year: "
+                        "{peak} ({peak_n}). Leading: {top}."),
+    "themes.alt.bump": ("Rang de {themes} thèmes, ceux qui figurent parmi les {top} premiers "
+                        "d’au moins une période, sur {eras} périodes (ex æquo au même rang). "
+                        "Trois premiers : {detail}.",
+                        "Rank of {themes} themes, those in the top {top} of at least one era, "
+                        "over {eras} eras (ties share a rank). Top three: {detail}."),
+    "themes.alt.flow": ("Diagramme de flux sur {eras} périodes, en part des mentions de chaque "
+                        "période ; en moyenne {kept} points reconduits d’une période à la "
+                        "suivante. Thèmes principaux : {tops}.",
+                        "Flow diagram over {eras} eras, as shares of each era’s mentions; on "
+                        "average {kept} points carried over from one era to the next. Main "
+                        "themes: {tops}."),
+    "themes.alt.meetings": ("{n} sujets de rencontres. Datés : {dated}. Non datés (dans leur "
+                            "période) : {undated}. {note}",
+                            "{n} meeting topics. Dated: {dated}. Undated (within their era): "
+                            "{undated}. {note}"),
+    "themes.alt.meetings_empty": ("Aucun sujet de rencontre pour ces filtres. {note}",
+                                  "No meeting topic for these filters. {note}"),
+    "themes.alt.actors": ("Barres : {n} acteurs portent le thème « {theme} » ; en tête : {top}.",
+                          "Bars: {n} actors carry “{theme}”; leading: {top}."),
+    "themes.alt.actors_empty": ("Aucun acteur ne porte le thème « {theme} » pour ces filtres.",
+                                "No actor carries “{theme}” for these filters."),
     # -- Présentation (presentation mode) --
     "page.present.title": ("Présentation", "Presentation"),
     "present.no_deck": ("Ce paquet de données ne contient pas de présentation "

@@ -141,3 +141,10 @@ def community_colours(numbers: Iterable[int]) -> dict[int, str]:
 def event_tie_style() -> tuple[str, str]:
     """The optional shared-event ties: light and dotted, under the relations."""
     return (with_alpha(MUTED, 0.55), "dot")
+
+
+# -- themes page ---------------------------------------------------------------------------
+# Counts (heatmaps): pale grey for zero (the grid stays visible), then the first categorical
+# blue, darkening; one hue so the scale reads in grey too.
+SEQUENTIAL = [[0.0, "#f3f4f6"], [0.001, "#e6f0f8"], [0.35, "#8fbbdd"], [0.7, "#2f7fbf"],
+              [1.0, "#073a66"]]

@@ -12,6 +12,7 @@ PAGES = [
     ("", 1, ("Vue d’ensemble", "Overview")),
     ("chronologie", 1, ("Chronologie", "Timeline")),
     ("reseau", 1, ("Réseau", "Network")),
+    ("themes", 1, ("Thèmes", "Themes")),
     ("donnees", 0, ("Données", "Data")),
 ]
 
@@ -111,3 +112,31 @@ def test_timeline_event_card_opens_by_link_and_by_click(page, server):
     chosen = page.evaluate("new URL(location).searchParams.get('event')")
     assert card.inner_text().strip() == titles[chosen]
     assert page.console_errors == []
+
+
+@pytest.mark.browser
+def test_themes_heatmap_cell_click_lists_its_quotes(page, server):
+    """Clicking a heatmap cell (through its invisible marker) shows that cell's mentions."""
+    open_page(page, server, "", "en")  # the shell first: deep links then route through it
+    open_page(page, server, "themes", "en")
+    page.wait_for_selector(CHART, timeout=30_000)
+    page.wait_for_timeout(1500)
+    heading = "strong:has-text('mention(s)')"
+    before = page.locator(heading).last.inner_text()
+    point = page.evaluate("""() => {
+      const gd = document.querySelector('.js-plotly-plot');
+      const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+      const box = gd.querySelector('.nsewdrag').getBoundingClientRect();
+      const col = xa._categories[xa._categories.length - 1];
+      const row = ya._categories[ya._categories.length - 1];
+      return {x: box.left + xa.l2p(xa._categories.indexOf(col)),
+              y: box.top + ya.l2p(ya._categories.indexOf(row)), col, row};
+    }""")
+    page.mouse.click(point["x"], point["y"])
+    page.wait_for_function(
+        "([sel, before]) => { const all = document.querySelectorAll('strong');"
+        " return [...all].some(e => e.innerText.includes('mention(s)') && e.innerText !== before"
+        " && !e.innerText.startsWith(before)); }", arg=["strong", before], timeout=20_000)
+    after = page.locator(heading).last.inner_text()
+    assert after.startswith(f"{point['row']} — {point['col']}")
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -1,0 +1,219 @@
+"""The themes page's charts for the registry (:data:`anis_viz.charts.BUILDERS`): each chart
+with its figure, the data behind it, a title, the filters in words and a text alternative
+generated from the data in French or English.
+
+``charts(ds, lang, view)`` draws the chart ``view["chart"]`` names, or all six when it names
+none (the assembly pack).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from anis_viz import themes
+from anis_viz.data import Dataset
+from anis_viz.export import Chart
+from anis_viz.figures import themes as fig
+from anis_viz.i18n import t
+
+__all__ = ["charts", "words", "default_theme", "subtitle"]
+
+_WORDS = ("quote", "more", "count", "colorbar", "empty", "rank", "share", "kept", "shift",
+          "one_era", "undated", "undated_in", "dated", "how", "kind")
+
+
+def words(lang: str) -> dict[str, str]:
+    """The figure builders' words, translated (placeholders left for the builder)."""
+    return {w: t(f"themes.w.{w}", lang) for w in _WORDS}
+
+
+def default_theme(ds: Dataset, view: themes.ThemeView) -> str:
+    """The chosen theme if it is in view, else the most mentioned one."""
+    table = themes.theme_table(ds, "fr", view.families)
+    if view.theme in set(table["theme_id"]):
+        return view.theme
+    counts = themes.mentions(ds, "fr", view)["theme_id"].value_counts()
+    return str(counts.index[0]) if len(counts) else (str(table["theme_id"].iloc[0])
+                                                      if len(table) else "")
+
+
+def subtitle(ds: Dataset, lang: str, view: themes.ThemeView) -> str:
+    """The active filters in words ("" when none)."""
+    parts = []
+    if view.families:
+        parts.append(t("themes.sub.family", lang, names=", ".join(
+            ds.label("family", f, lang) for f in view.families)))
+    if view.eras:
+        eras = themes.eras_in_order(ds, lang)
+        parts.append(t("themes.sub.eras", lang, names=", ".join(
+            eras.loc[eras["era_id"].isin(view.eras), "era"])))
+    if view.years:
+        parts.append(t("themes.sub.years", lang, first=view.years[0], last=view.years[1]))
+    return " · ".join(parts)
+
+
+def _colon(lang: str) -> str:
+    return " : " if lang == "fr" else ": "  # French typography spaces the colon
+
+
+def _top(pairs, n: int = 3) -> str:
+    return ", ".join(f"{a} ({b})" for a, b in list(pairs)[:n])
+
+
+def _heatmap(ds, lang, view) -> Chart:
+    cells = themes.heatmap_cells(ds, lang, view)
+    by_year = view.by == "year"
+    title = t("themes.heatmap.title_year" if by_year else "themes.heatmap.title", lang)
+    figure = fig.heatmap_figure(cells, title=title, words=words(lang),
+                                x_title=t("themes.heatmap.x_year", lang) if by_year else "")
+    if cells.empty or cells["count"].sum() == 0:
+        alt = t("themes.alt.empty", lang)
+    else:
+        best = cells.loc[cells["count"].idxmax()]
+        totals = cells.groupby("theme", sort=False)["count"].sum()
+        alt = t("themes.alt.heatmap", lang, themes=cells["theme_id"].nunique(),
+                cols=cells["key"].nunique(), total=int(cells["count"].sum()),
+                theme=best["theme"], col=best["col_label"], n=int(best["count"]),
+                absent=", ".join(totals[totals == 0].index) or "—")
+    data = cells.assign(quotes=cells["quotes"].map(" | ".join),
+                        sections=cells["sections"].map(", ".join),
+                        mention_ids=cells["mention_ids"].map(", ".join))
+    quotes = _quotes(themes.mentions(ds, lang, view))
+    return Chart(slug=t("themes.heatmap.slug", lang), figure=figure, data=data, title=title,
+                 alt=alt, quotes=quotes)
+
+
+def _quotes(m: pd.DataFrame) -> pd.DataFrame:
+    return m[["quote", "section_id"]].drop_duplicates().reset_index(drop=True)
+
+
+def _area(ds, lang, view) -> Chart:
+    series, undated = themes.area_series(ds, lang, view)
+    title = t("themes.area.title", lang)
+    figure = fig.area_figure(series, title=title, x_title=t("themes.area.x", lang),
+                             y_title=t("themes.area.y", lang), words=words(lang))
+    if series.empty:
+        alt = t("themes.alt.empty", lang)
+    else:
+        per_year = series.groupby("year")["count"].sum()
+        per_group = series.groupby("label", sort=False)["count"].sum().sort_values(
+            ascending=False, kind="stable")
+        alt = t("themes.alt.area", lang, first=int(per_year.index.min()),
+                last=int(per_year.index.max()), dated=int(per_year.sum()), undated=undated,
+                peak=int(per_year.idxmax()), peak_n=int(per_year.max()),
+                top=_top(per_group.items()))
+    return Chart(slug=t("themes.area.slug", lang), figure=figure, data=series, title=title,
+                 alt=alt)
+
+
+def _bump(ds, lang, view) -> Chart:
+    ranks = themes.bump_ranks(ds, lang, view)
+    title = t("themes.bump.title", lang)
+    figure = fig.bump_figure(ranks, title=title, y_title=t("themes.bump.y", lang),
+                             words=words(lang))
+    if ranks.empty:
+        alt = t("themes.alt.empty", lang)
+    else:
+        ranked = ranks[ranks["rank"].notna()]
+        detail = "; ".join(
+            f"{era}{_colon(lang)}" + ", ".join(f"{r}. {th}" for th, r in list(zip(
+                rows["theme"], rows["rank"], strict=True))[:3])
+            for era, rows in ranked.groupby("era", sort=False))
+        alt = t("themes.alt.bump", lang, eras=ranked["era_id"].nunique(), top=themes.BUMP_TOP,
+                themes=ranks["theme_id"].nunique(), detail=detail)
+    return Chart(slug=t("themes.bump.slug", lang), figure=figure, data=ranks, title=title,
+                 alt=alt)
+
+
+def _flow(ds, lang, view) -> Chart:
+    nodes, links = themes.flow(ds, lang, view)
+    title = t("themes.flow.title", lang)
+    figure = fig.flow_figure(nodes, links, title=title, words=words(lang))
+    if links.empty:
+        alt = t("themes.alt.empty" if nodes.empty else "themes.w.one_era", lang)
+    else:
+        kept = links.loc[links["kind"] == "kept", "value"].sum()
+        steps = max(1, nodes["era_id"].nunique() - 1)
+        tops = "; ".join(f"{era}{_colon(lang)}" + _top(zip(rows["label"], rows["share"].round().astype(int)
+                                                .astype(str) + " %", strict=True), 2)
+                         for era, rows in nodes.sort_values(["order", "share"],
+                                                            ascending=[True, False])
+                         .groupby("era", sort=False))
+        alt = t("themes.alt.flow", lang, eras=nodes["era_id"].nunique(),
+                kept=f"{kept / steps:.0f}", tops=tops)
+    data = links.assign(source_label=links["source"].map(nodes["label"]),
+                        source_era=links["source"].map(nodes["era"]),
+                        target_label=links["target"].map(nodes["label"]),
+                        target_era=links["target"].map(nodes["era"]))
+    return Chart(slug=t("themes.flow.slug", lang), figure=figure, data=data, title=title,
+                 alt=alt)
+
+
+def meetings_note(ds: Dataset, lang: str) -> str:
+    """What the data and the text say of the gatherings: editions counted in the data, and
+    the text's own words on their number and attendance (the series' description)."""
+    info = themes.series_info(ds, lang)
+    return " ".join(t("themes.meetings.note", lang, name=r.name, editions=r.editions,
+                      dated=r.dated, description=r.description) for r in info.itertuples())
+
+
+def _meetings(ds, lang, view) -> Chart:
+    topics = themes.meetings(ds, lang, view)
+    eras = themes.eras_in_order(ds, lang)
+    if view.eras:
+        eras = eras[eras["era_id"].isin(view.eras)]
+    title = t("themes.meetings.title", lang)
+    note = meetings_note(ds, lang)
+    figure = fig.meetings_figure(topics, eras, title=title, note=note, words=words(lang))
+    if topics.empty:
+        alt = t("themes.alt.meetings_empty", lang, note=note or "—")
+    else:
+        dated = topics[~topics["undated"]]
+        undated = topics[topics["undated"]]
+        alt = t("themes.alt.meetings", lang, n=len(topics), note=note or "—",
+                dated="; ".join(f"{int(y)}{_colon(lang)}{th}"
+                                for y, th in zip(dated["year"], dated["theme"], strict=True))
+                or "—",
+                undated="; ".join(f"{th} ({era})" for th, era in
+                                  zip(undated["theme"], undated["era"], strict=True)) or "—")
+    data = topics.drop(columns=["colour"])
+    return Chart(slug=t("themes.meetings.slug", lang), figure=figure, data=data, title=title,
+                 alt=alt, quotes=topics[["quote", "section_id"]].drop_duplicates())
+
+
+def _actors(ds, lang, view) -> Chart:
+    theme_id = default_theme(ds, view)
+    table = themes.theme_table(ds, lang).set_index("theme_id")
+    label = table.at[theme_id, "theme"] if theme_id in table.index else ""
+    actors = themes.theme_actors(ds, lang, view, theme_id)
+    title = t("themes.actors.title", lang, theme=label)
+    figure = fig.actors_figure(actors, title=title, x_title=t("themes.actors.x", lang),
+                               words=words(lang))
+    alt = (t("themes.alt.actors", lang, theme=label, n=len(actors),
+             top=_top(zip(actors["name"], actors["count"], strict=True), 5))
+           if not actors.empty else t("themes.alt.actors_empty", lang, theme=label))
+    data = actors.assign(events=actors["events"].map(" | ".join),
+                         quotes=actors["quotes"].map(" | ".join),
+                         sections=actors["sections"].map(", ".join))
+    return Chart(slug=t("themes.actors.slug", lang), figure=figure, data=data, title=title,
+                 alt=alt)
+
+
+_BUILD = {"heatmap": _heatmap, "area": _area, "bump": _bump, "flow": _flow,
+          "meetings": _meetings, "actors": _actors}
+
+
+def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Chart]:
+    """The chart ``view["chart"]`` names (every chart when none), for this view."""
+    parsed = themes.parse_view(dict(view or {}))
+    names = [parsed.chart] if parsed.chart else list(themes.CHARTS)
+    sub = subtitle(ds, lang, parsed)
+    out = []
+    for name in names:
+        chart = _BUILD[name](ds, lang, parsed)
+        note = meetings_note(ds, lang) if name == "meetings" else ""  # exports keep it
+        out.append(Chart(slug=chart.slug, figure=chart.figure, data=chart.data,
+                         title=chart.title, subtitle=" · ".join(p for p in (sub, note) if p),
+                         alt=chart.alt, quotes=chart.quotes,
+                         span=f"{parsed.years[0]}-{parsed.years[1]}" if parsed.years else ""))
+    return out
