@@ -1,0 +1,314 @@
+"""The benchmark: where the time goes, at the embedded size and at 10× and 100× it.
+
+    python -m anis_viz.bench [--sizes 1,10,100] [--runs 5] [--json out.json]
+                             [--skip apptest,png,pack] [--timeout 1800]
+
+Each size runs in its own Python process (clean caches, honest peak memory). Size 1 is
+the embedded package (``data/anis``) when it exists, else the synthetic 1×; other sizes
+are synthetic packages (:mod:`anis_viz.synth`, seeded). For each size it reports the
+median, min and max over ``--runs`` runs of:
+
+- ``load``: reading + validating the package;
+- ``build.<page>``: every page's charts through the registry (``anis_viz.charts.BUILDERS``,
+  default view), with the transforms and figure builders inside it (one profiled run);
+- ``network.layout.cold`` / ``.cached`` when ``anis_viz.network`` has a layout function;
+- ``page.<page>.cold`` (first render: data loaded, nothing else cached), ``.warm`` (a new
+  session, caches warm) and ``.rerun`` (the same session after one widget change: the
+  shared era filter), full AppTest runs of every page of ``anis_viz.nav.PAGES``;
+- the bytes of each page's figure JSON (builder and what the page sends the browser);
+- ``png.<page>``: a warm PNG export of the page's first chart; ``pack``: the assembly pack;
+- peak memory: Python allocations (tracemalloc, load + builders) and the process's maxrss.
+
+Nothing here asserts times: ``docs/PERFORMANCE.md`` compares them with the targets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import gc
+import json
+import logging
+import os
+import platform
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from anis_viz import charts, export, nav, synth
+from anis_viz.benchreport import TARGETS, check_targets, growth, render
+from anis_viz.data import DEFAULT_DATA, load_dataset
+
+__all__ = ["measure", "run_size", "main"]
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+PARTS = ("build", "network", "apptest", "png", "pack", "memory")
+
+
+def stats(samples: list[float]) -> dict:
+    """median, min, max and n of a list of seconds."""
+    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples),
+            "n": len(samples)}
+
+
+def measure(func, runs: int) -> tuple[dict, object]:
+    """Call ``func`` ``runs`` times; its timing stats and its last result."""
+    samples, result = [], None
+    for _ in range(max(1, runs)):
+        gc.collect()
+        start = time.perf_counter()
+        result = func()
+        samples.append(time.perf_counter() - start)
+    return stats(samples), result
+
+
+def _profile(func, top: int = 8) -> list[dict]:
+    """The package functions ``func`` spends its time in (cumulative, one profiled run)."""
+    profiler = cProfile.Profile()
+    profiler.runcall(func)
+    package = str(ROOT / "anis_viz")
+    rows = []
+    for (file, _, name), (_, _, _, cumulative, _) in pstats.Stats(profiler).stats.items():
+        if file.startswith(package) and not file.endswith(("charts.py", "bench.py")):
+            rows.append({"function": f"{Path(file).relative_to(ROOT)}:{name}",
+                         "seconds": cumulative})
+    return sorted(rows, key=lambda r: -r["seconds"])[:top]
+
+
+def _network_probe(ds, runs: int) -> dict:
+    """Layout cold then cached, if the network module offers a layout function."""
+    try:
+        import anis_viz.network as network
+    except ImportError:
+        return {}
+    import inspect
+
+    func = next((getattr(network, n) for n in ("layout", "compute_layout", "graph_layout",
+                                                "positions", "node_positions")
+                 if callable(getattr(network, n, None))), None)
+    if func is None:
+        return {}
+    first = next(iter(inspect.signature(func).parameters), "")
+    if first in ("ds", "dataset") or not hasattr(network, "build_graph"):
+        def arg():
+            return ds
+    else:
+        graph = network.build_graph(ds)
+
+        def arg():
+            return graph
+    out = {}
+    start = time.perf_counter()
+    func(arg())
+    out["network.layout.cold"] = stats([time.perf_counter() - start])
+    out["network.layout.cached"], _ = measure(lambda: func(arg()), runs)
+    return out
+
+
+def _apptest(path: Path, ds, runs: int, timeout: float) -> tuple[dict, dict, dict]:
+    """Full AppTest runs of every page: cold, warm, and a rerun after a widget change."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from anis_viz import ui
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    os.environ["ANIS_VIZ_DATA"] = str(path)
+    first_era = str(ds.eras.sort_values("start_date")["era_id"].iloc[0])
+    steps, sizes, errors = {}, {}, {}
+
+    def session(script: str, default: bool):
+        at = AppTest.from_file(str(APP), default_timeout=timeout)
+        if default:  # the default page opens without switching
+            return at
+        at.run()  # AppTest switches pages only after a first run (the default page)
+        return at.switch_page(script)
+
+    def timed(at) -> float:
+        start = time.perf_counter()
+        at.run()
+        return time.perf_counter() - start
+
+    def change(at, turn: int):
+        try:  # the shared era filter, in every page's sidebar
+            at.sidebar.multiselect(key="f_eras").set_value([first_era] if turn % 2 == 0
+                                                           else [])
+        except (KeyError, ValueError, IndexError):
+            at.sidebar.radio(key="lang").set_value("en" if turn % 2 == 0 else "fr")
+        return at
+
+    for script, _, slug, _ in nav.PAGES:
+        if not (ROOT / script).exists():
+            continue
+        page = Path(script).stem
+        cold, warm, rerun = [], [], []
+        try:
+            for turn in range(max(1, runs)):
+                st.cache_data.clear()
+                st.cache_resource.clear()
+                ui._load(str(path), ui._fingerprint(path))  # cold: only the data is loaded
+                cold.append(timed(session(script, not slug)))
+                at = session(script, not slug)
+                warm.append(timed(at))
+                rerun.append(timed(change(at, turn)))
+            problems = [e.value for e in at.exception] + [e.value for e in at.error]
+            if problems:
+                errors[f"page.{page}"] = str(problems[0])[:300]
+            specs = [len(el.proto.spec) for el in at.get("plotly_chart")]
+            sizes[page] = {"page_bytes": sum(specs), "page_charts": len(specs)}
+        except Exception as exc:  # a page that fails is reported, the bench goes on
+            errors[f"page.{page}"] = f"{type(exc).__name__}: {exc}"[:300]
+        for name, samples in (("cold", cold), ("warm", warm), ("rerun", rerun)):
+            if samples:
+                steps[f"page.{page}.{name}"] = stats(samples)
+    return steps, sizes, errors
+
+
+def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) -> dict:
+    """Every measure for one package (in this process)."""
+    result: dict = {"label": label, "path": str(path), "steps": {}, "profile": {},
+                    "json_bytes": {}, "memory": {}, "errors": {}}
+    steps, errors = result["steps"], result["errors"]
+    steps["load"], ds = measure(lambda: load_dataset(path), runs)
+    result["rows"] = {name: len(frame) for name, frame in ds.tables.items()}
+    built: dict[str, list] = {}
+    for page in charts.BUILDERS:
+        if "build" in skip:
+            break
+        try:
+            steps[f"build.{page}"], built[page] = measure(
+                lambda page=page: charts.build(page, ds, "fr", {}), runs)
+            result["profile"][page] = _profile(lambda page=page: charts.build(page, ds, "fr"))
+            result["json_bytes"][page] = {"builder_bytes": sum(
+                len(c.figure.to_json()) for c in built[page]), "charts": len(built[page])}
+        except Exception as exc:
+            errors[f"build.{page}"] = f"{type(exc).__name__}: {exc}"[:300]
+    if "network" not in skip:
+        try:
+            steps.update(_network_probe(ds, runs))
+        except Exception as exc:
+            errors["network"] = f"{type(exc).__name__}: {exc}"[:300]
+    if "apptest" not in skip:
+        page_steps, page_sizes, page_errors = _apptest(path, ds, runs, timeout)
+        steps.update(page_steps)
+        errors.update(page_errors)
+        for page, sizes in page_sizes.items():
+            result["json_bytes"].setdefault(page, {}).update(sizes)
+    stamp = export.stamp(ds, "fr")
+    if "png" not in skip:
+        for page, shown in built.items():
+            if not shown:
+                continue
+            try:
+                start = time.perf_counter()
+                export.png(shown[0], stamp)  # the first export starts the browser
+                steps[f"png.{page}.first"] = stats([time.perf_counter() - start])
+                steps[f"png.{page}"], _ = measure(lambda s=shown: export.png(s[0], stamp), runs)
+            except Exception as exc:
+                errors[f"png.{page}"] = f"{type(exc).__name__}: {exc}"[:300]
+    if "pack" not in skip:
+        try:
+            steps["pack"], pack = measure(lambda: export.assembly_pack(
+                ds, charts.standard(ds, "fr"), stamp), min(runs, 3))
+            result["pack_bytes"] = len(pack)
+        except Exception as exc:
+            errors["pack"] = f"{type(exc).__name__}: {exc}"[:300]
+    if "memory" not in skip:
+        gc.collect()
+        tracemalloc.start()
+        fresh = load_dataset(path)
+        for page in built:
+            charts.build(page, fresh, "fr")
+        result["memory"]["python_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+        tracemalloc.stop()
+    result["memory"]["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+# -- orchestration ----------------------------------------------------------------------
+
+def _package(label: str, seed: int, workdir: Path) -> tuple[Path, str, float]:
+    """The package for a size: (path, what it is, seconds to generate)."""
+    scale = float(label)
+    if scale == 1 and (DEFAULT_DATA / "datapackage.json").is_file():
+        return DEFAULT_DATA, "embedded data/anis", 0.0
+    start = time.perf_counter()
+    path = synth.generate(workdir / f"scale_{label}_seed_{seed}", scale=scale, seed=seed)
+    return path, f"synth ×{label} seed {seed}", time.perf_counter() - start
+
+
+def _child(args) -> int:
+    result = run_size(args.label, Path(args.path), args.runs, set(args.skip), args.timeout)
+    Path(args.out).write_text(json.dumps(result), encoding="utf-8")
+    return 0
+
+
+def _run_child(label: str, path: Path, args, out: Path) -> dict:
+    command = [sys.executable, "-m", "anis_viz.bench", "--_child", "--label", label,
+               "--path", str(path), "--out", str(out), "--runs", str(args.runs),
+               "--timeout", str(args.page_timeout), "--skip", *args.skip]
+    try:
+        done = subprocess.run(command, cwd=ROOT, timeout=args.timeout, capture_output=True,
+                              text=True)
+    except subprocess.TimeoutExpired:
+        return {"label": label, "errors": {"size": f"stopped after {args.timeout:.0f} s"}}
+    if done.returncode != 0 or not out.is_file():
+        return {"label": label, "errors": {"size": done.stderr.strip()[-1500:]}}
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _machine() -> dict:
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m anis_viz.bench",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,100", help="scales, e.g. 1,10,100 or 0.3")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure (median)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="write every number to this file")
+    parser.add_argument("--skip", nargs="*", default=[], choices=PARTS,
+                        help="parts to leave out")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds per size")
+    parser.add_argument("--page-timeout", type=float, default=600,
+                        help="seconds per AppTest run")
+    parser.add_argument("--workdir", type=Path,
+                        default=Path(tempfile.gettempdir()) / "anis_viz_bench")
+    parser.add_argument("--_child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--label", help=argparse.SUPPRESS)
+    parser.add_argument("--path", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args._child:
+        return _child(args)
+    args.skip = [part for chunk in args.skip for part in chunk.split(",") if part]
+    report = {"machine": _machine(), "runs": args.runs, "sizes": [],
+              "targets": [dict(t) for t in TARGETS]}
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    for label in [s.strip() for s in args.sizes.split(",") if s.strip()]:
+        print(f"… size {label}", file=sys.stderr, flush=True)
+        path, source, seconds = _package(label, args.seed, args.workdir)
+        result = _run_child(label, path, args, args.workdir / f"result_{label}.json")
+        result.update(source=source, synth_seconds=seconds, path=str(path))
+        report["sizes"].append(result)
+    report["growth"] = growth(report["sizes"])
+    report["checks"] = check_targets(report["sizes"])
+    print(render(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1, default=float), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    with contextlib.suppress(BrokenPipeError):
+        raise SystemExit(main())
