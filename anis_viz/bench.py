@@ -11,7 +11,8 @@ median, min and max over ``--runs`` runs of:
 - ``load``: reading + validating the package;
 - ``build.<page>``: every page's charts through the registry (``anis_viz.charts.BUILDERS``,
   default view), with the transforms and figure builders inside it (one profiled run);
-- ``network.layout.cold`` / ``.cached`` when ``anis_viz.network`` has a layout function;
+- ``network.<step>.cold`` / ``.cached``: the layout, communities and metrics, when
+  ``anis_viz.network`` offers them (cold: its ``lru_cache``s cleared first);
 - ``page.<page>.cold`` (first render: data loaded, nothing else cached), ``.warm`` (a new
   session, caches warm) and ``.rerun`` (the same session after one widget change: the
   shared era filter), full AppTest runs of every page of ``anis_viz.nav.PAGES``;
@@ -83,33 +84,39 @@ def _profile(func, top: int = 8) -> list[dict]:
     return sorted(rows, key=lambda r: -r["seconds"])[:top]
 
 
+NETWORK_STEPS = ("layout", "whole_communities", "metrics")  # probed by name, if present
+
+
 def _network_probe(ds, runs: int) -> dict:
-    """Layout cold then cached, if the network module offers a layout function."""
+    """The network's layout (and communities, metrics), cold then cached, when
+    ``anis_viz.network`` offers them. Cold: the module's ``lru_cache``s are cleared first."""
     try:
         import anis_viz.network as network
     except ImportError:
         return {}
     import inspect
 
-    func = next((getattr(network, n) for n in ("layout", "compute_layout", "graph_layout",
-                                                "positions", "node_positions")
-                 if callable(getattr(network, n, None))), None)
-    if func is None:
+    if not callable(getattr(network, "build_graph", None)):
         return {}
-    first = next(iter(inspect.signature(func).parameters), "")
-    if first in ("ds", "dataset") or not hasattr(network, "build_graph"):
-        def arg():
-            return ds
-    else:
-        graph = network.build_graph(ds)
-
-        def arg():
-            return graph
-    out = {}
     start = time.perf_counter()
-    func(arg())
-    out["network.layout.cold"] = stats([time.perf_counter() - start])
-    out["network.layout.cached"], _ = measure(lambda: func(arg()), runs)
+    graph = network.build_graph(ds)
+    out = {"network.build_graph": stats([time.perf_counter() - start])}
+    caches = [f for f in vars(network).values() if callable(getattr(f, "cache_clear", None))]
+    for name in NETWORK_STEPS:
+        func = getattr(network, name, None)
+        if not callable(func):
+            continue
+        first = next(iter(inspect.signature(func).parameters), "")
+        arg = ds if first in ("ds", "dataset") else graph
+        cold = []
+        for _ in range(max(1, runs)):
+            for cache in caches:
+                cache.cache_clear()
+            begin = time.perf_counter()
+            func(arg)
+            cold.append(time.perf_counter() - begin)
+        out[f"network.{name}.cold"] = stats(cold)
+        out[f"network.{name}.cached"], _ = measure(lambda f=func, a=arg: f(a), runs)
     return out
 
 
@@ -230,6 +237,7 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) 
         result["memory"]["python_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
     result["memory"]["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["load_average"] = os.getloadavg()[0]  # other work on the machine skews times
     return result
 
 
@@ -267,7 +275,8 @@ def _run_child(label: str, path: Path, args, out: Path) -> dict:
 
 def _machine() -> dict:
     return {"python": platform.python_version(), "platform": platform.platform(),
-            "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M")}
+            "cpus": os.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M"),
+            "load_average": os.getloadavg()[0]}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -120,12 +120,13 @@ def render(report: dict) -> str:
     sizes = report["sizes"]
     machine = report.get("machine", {})
     out = [f"anis-viz benchmark: {machine.get('cpus')} CPUs, Python {machine.get('python')}, "
-           f"{machine.get('date')}, {report.get('runs')} runs (median [min–max])", ""]
+           f"{machine.get('date')}, load average {machine.get('load_average', 0):.1f}, "
+           f"{report.get('runs')} runs (median [min–max])", ""]
     out.append(_table(["size", "package", "actors", "relations", "events", "themes",
-                       "mentions", "eras"],
+                       "mentions", "eras", "load avg"],
                       [[s["label"], s.get("source", ""), *(s.get("rows", {}).get(n, "—") for n in
-                        ("actors", "relations", "events", "themes", "theme_mentions", "eras"))]
-                       for s in sizes]))
+                        ("actors", "relations", "events", "themes", "theme_mentions", "eras")),
+                        f"{s.get('load_average', 0):.1f}"] for s in sizes]))
     steps = list(dict.fromkeys(k for s in sizes for k in s.get("steps", {})))
     grow = report.get("growth") or growth(sizes)
     out += ["", _table(["step", *(f"×{s['label']}" for s in sizes), "growth k"],
