@@ -30,7 +30,6 @@ import contextlib
 import cProfile
 import gc
 import json
-import logging
 import os
 import platform
 import pstats
@@ -43,7 +42,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from anis_viz import charts, export, nav, synth
+from anis_viz import charts, export, synth
 from anis_viz.benchreport import TARGETS, check_targets, growth, render
 from anis_viz.data import DEFAULT_DATA, load_dataset
 
@@ -54,21 +53,26 @@ APP = ROOT / "app.py"
 PARTS = ("build", "network", "apptest", "png", "pack", "memory")
 
 
-def stats(samples: list[float]) -> dict:
-    """median, min, max and n of a list of seconds."""
-    return {"median": statistics.median(samples), "min": min(samples), "max": max(samples),
-            "n": len(samples)}
+def stats(samples: list[float], cpu: list[float] | None = None) -> dict:
+    """median, min, max and n of a list of seconds (wall clock); ``cpu``: the median CPU
+    seconds of this process, steadier than the wall clock on a shared machine."""
+    out = {"median": statistics.median(samples), "min": min(samples), "max": max(samples),
+           "n": len(samples)}
+    if cpu:
+        out["cpu"] = statistics.median(cpu)
+    return out
 
 
 def measure(func, runs: int) -> tuple[dict, object]:
     """Call ``func`` ``runs`` times; its timing stats and its last result."""
-    samples, result = [], None
+    samples, cpu, result = [], [], None
     for _ in range(max(1, runs)):
         gc.collect()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = func()
         samples.append(time.perf_counter() - start)
-    return stats(samples), result
+        cpu.append(time.process_time() - start_cpu)
+    return stats(samples, cpu), result
 
 
 def _profile(func, top: int = 8) -> list[dict]:
@@ -120,63 +124,18 @@ def _network_probe(ds, runs: int) -> dict:
     return out
 
 
-def _apptest(path: Path, ds, runs: int, timeout: float) -> tuple[dict, dict, dict]:
-    """Full AppTest runs of every page: cold, warm, and a rerun after a widget change."""
-    import streamlit as st
-    from streamlit.testing.v1 import AppTest
-
-    from anis_viz import ui
-
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
-    os.environ["ANIS_VIZ_DATA"] = str(path)
-    first_era = str(ds.eras.sort_values("start_date")["era_id"].iloc[0])
-    steps, sizes, errors = {}, {}, {}
-
-    def session(script: str, default: bool):
-        at = AppTest.from_file(str(APP), default_timeout=timeout)
-        if default:  # the default page opens without switching
-            return at
-        at.run()  # AppTest switches pages only after a first run (the default page)
-        return at.switch_page(script)
-
-    def timed(at) -> float:
-        start = time.perf_counter()
-        at.run()
-        return time.perf_counter() - start
-
-    def change(at, turn: int):
-        try:  # the shared era filter, in every page's sidebar
-            at.sidebar.multiselect(key="f_eras").set_value([first_era] if turn % 2 == 0
-                                                           else [])
-        except (KeyError, ValueError, IndexError):
-            at.sidebar.radio(key="lang").set_value("en" if turn % 2 == 0 else "fr")
-        return at
-
-    for script, _, slug, _ in nav.PAGES:
-        if not (ROOT / script).exists():
-            continue
-        page = Path(script).stem
-        cold, warm, rerun = [], [], []
-        try:
-            for turn in range(max(1, runs)):
-                st.cache_data.clear()
-                st.cache_resource.clear()
-                ui._load(str(path), ui._fingerprint(path))  # cold: only the data is loaded
-                cold.append(timed(session(script, not slug)))
-                at = session(script, not slug)
-                warm.append(timed(at))
-                rerun.append(timed(change(at, turn)))
-            problems = [e.value for e in at.exception] + [e.value for e in at.error]
-            if problems:
-                errors[f"page.{page}"] = str(problems[0])[:300]
-            specs = [len(el.proto.spec) for el in at.get("plotly_chart")]
-            sizes[page] = {"page_bytes": sum(specs), "page_charts": len(specs)}
-        except Exception as exc:  # a page that fails is reported, the bench goes on
-            errors[f"page.{page}"] = f"{type(exc).__name__}: {exc}"[:300]
-        for name, samples in (("cold", cold), ("warm", warm), ("rerun", rerun)):
-            if samples:
-                steps[f"page.{page}.{name}"] = stats(samples)
-    return steps, sizes, errors
+def _pages(path: Path, runs: int, timeout: float) -> dict:
+    """AppTest runs of every page, in their own process (``scripts/bench_pages.py``): the
+    package never imports Streamlit, and the page runs get a clean cache and memory."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "pages.json"
+        done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_pages.py"),
+                               "--path", str(path), "--runs", str(runs), "--timeout",
+                               str(timeout), "--out", str(out)], cwd=ROOT, capture_output=True,
+                              text=True)
+        if done.returncode != 0 or not out.is_file():
+            return {"errors": {"pages": done.stderr.strip()[-1500:]}}
+        return json.loads(out.read_text(encoding="utf-8"))
 
 
 def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) -> dict:
@@ -204,11 +163,12 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) 
         except Exception as exc:
             errors["network"] = f"{type(exc).__name__}: {exc}"[:300]
     if "apptest" not in skip:
-        page_steps, page_sizes, page_errors = _apptest(path, ds, runs, timeout)
-        steps.update(page_steps)
-        errors.update(page_errors)
-        for page, sizes in page_sizes.items():
+        pages = _pages(path, runs, timeout)
+        steps.update(pages.get("steps", {}))
+        errors.update(pages.get("errors", {}))
+        for page, sizes in pages.get("json_bytes", {}).items():
             result["json_bytes"].setdefault(page, {}).update(sizes)
+        result["memory"]["pages_maxrss_mb"] = pages.get("maxrss_mb", 0)
     stamp = export.stamp(ds, "fr")
     if "png" not in skip:
         for page, shown in built.items():

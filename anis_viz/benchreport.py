@@ -142,7 +142,8 @@ def render(report: dict) -> str:
     out += ["", _table(["memory", *(f"×{s['label']}" for s in sizes)], [
         [name, *(f"{s.get('memory', {}).get(key, 0):.1f} MB" for s in sizes)]
         for name, key in (("Python peak, load + builders (tracemalloc)", "python_peak_mb"),
-                          ("process peak RSS", "maxrss_mb"))])]
+                          ("process peak RSS (load, builders, PNG, pack)", "maxrss_mb"),
+                          ("process peak RSS (AppTest page runs)", "pages_maxrss_mb"))])]
     largest = max(sizes, key=_rows, default=None)
     if largest and largest.get("profile"):
         out += ["", f"Inside the builders at ×{largest['label']} (one profiled run, "

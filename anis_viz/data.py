@@ -123,6 +123,7 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     warnings: tuple[Problem, ...] = ()
     content_hash: str = ""
+    _labels: dict = field(default_factory=dict, repr=False)  # (vocabulary, lang) -> labels
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -156,16 +157,24 @@ class Dataset:
                 return str(res.get("path") or f"{resource}.csv")
         return f"{resource}.csv"
 
+    def _labels_of(self, vocabulary: str, lang: str) -> dict[str, str]:
+        # Computed once per vocabulary and language: pages call ``label`` once per row, and
+        # filtering the vocabulary table each time cost seconds at 10k rows.
+        key = (vocabulary, lang)
+        if key not in self._labels:
+            voc = self.vocabulary
+            rows = voc[voc["vocabulary"] == vocabulary] if not voc.empty else voc
+            self._labels[key] = ({} if voc.empty else
+                                 dict(zip(rows["code"], i18n.pick(rows, "label", lang),
+                                          strict=True)))
+        return self._labels[key]
+
     def labels(self, vocabulary: str, lang: str = "fr") -> dict[str, str]:
         """Display labels of one coded vocabulary (kind, relation, …) in ``lang``."""
-        voc = self.vocabulary
-        if voc.empty:
-            return {}
-        rows = voc[voc["vocabulary"] == vocabulary]
-        return dict(zip(rows["code"], i18n.pick(rows, "label", lang), strict=True))
+        return dict(self._labels_of(vocabulary, lang))
 
     def label(self, vocabulary: str, code: str, lang: str = "fr") -> str:
-        return self.labels(vocabulary, lang).get(code) or str(code).replace("_", " ")
+        return self._labels_of(vocabulary, lang).get(code) or str(code).replace("_", " ")
 
 
 def load_dataset(path: str | Path | None = None) -> Dataset:
