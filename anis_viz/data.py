@@ -26,6 +26,7 @@ __all__ = [
     "DEFAULT_DATA",
     "REQUIRED_COLUMNS",
     "DataValidationError",
+    "problems_grouped",
     "Dataset",
     "Problem",
     "default_data_path",
@@ -109,6 +110,25 @@ def problems_table(problems: list[Problem], lang: str = "fr") -> pd.DataFrame:
     return frame.astype({"row": "Int64"})
 
 
+def problems_grouped(problems: list[Problem], lang: str = "fr") -> pd.DataFrame:
+    """The same problems grouped by file, column, severity and message: one line per kind of
+    mistake with how many rows it touches and the first of them (hundreds of problems stay
+    readable)."""
+    table = problems_table(problems, lang)
+    if table.empty:
+        return pd.DataFrame(columns=["file", "column", "severity", "message", "count", "rows"])
+
+    def rows(values: pd.Series) -> str:
+        found = [str(v) for v in values.dropna().unique()]
+        return ", ".join(found[:10]) + (" …" if len(found) > 10 else "")
+
+    grouped = (table.groupby(["file", "column", "severity", "message"], sort=False,
+                             dropna=False)["row"]
+               .agg(count="size", rows=rows).reset_index())
+    order = grouped["severity"].map({"error": 0}).fillna(1)
+    return grouped.assign(_o=order).sort_values(["_o", "file"], kind="stable").drop(columns="_o")
+
+
 @dataclass(frozen=True, eq=False)
 class Dataset:
     """A validated package: one DataFrame per resource, keyed by resource name.
@@ -123,6 +143,9 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     warnings: tuple[Problem, ...] = ()
     content_hash: str = ""
+    # The bytes of every file as read (datapackage.json and each resource), so a package
+    # can be exported again once its folder is gone (an upload's temporary folder).
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
     _labels: dict = field(default_factory=dict, repr=False)  # (vocabulary, lang) -> labels
 
     def __getattr__(self, name: str) -> pd.DataFrame:
@@ -181,8 +204,8 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
     """Read and validate the package at ``path`` (default: :func:`default_data_path`)."""
     root = Path(path) if path is not None else default_data_path()
     problems: list[Problem] = []
-    digest = hashlib.sha256()
-    descriptor = _read_descriptor(root, problems, digest)
+    files: dict[str, bytes] = {}
+    descriptor = _read_descriptor(root, problems, files)
     if descriptor is None:
         raise DataValidationError(root, problems)
     resources = {r.get("name"): r for r in descriptor.get("resources", []) if isinstance(r, dict)}
@@ -192,7 +215,7 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
                                     value=name, params={"resource": name}))
     tables: dict[str, pd.DataFrame] = {}
     for name, resource in resources.items():
-        frame = _read_resource(root, resource, problems, digest)
+        frame = _read_resource(root, resource, problems, files)
         if frame is not None:
             tables[name] = _check_fields(frame, resource, problems)
     _check_keys(tables, resources, problems)
@@ -201,12 +224,15 @@ def load_dataset(path: str | Path | None = None) -> Dataset:
         raise DataValidationError(root, problems)
     tables = {name: _typed(frame, resources[name]) for name, frame in tables.items()}
     warnings = tuple(p for p in problems if p.severity == "warning")
-    return Dataset(root, descriptor, tables, warnings, digest.hexdigest()[:16])
+    digest = hashlib.sha256()
+    for name, raw in files.items():
+        digest.update(name.encode() + b"\0" + raw)
+    return Dataset(root, descriptor, tables, warnings, digest.hexdigest()[:16], files)
 
 
 # -- reading ------------------------------------------------------------------------------
 
-def _read_descriptor(root: Path, problems: list[Problem], digest) -> dict | None:
+def _read_descriptor(root: Path, problems: list[Problem], files: dict) -> dict | None:
     file = root / "datapackage.json"
     if not root.is_dir():
         problems.append(Problem(str(root), "package_missing", value=str(root)))
@@ -215,7 +241,7 @@ def _read_descriptor(root: Path, problems: list[Problem], digest) -> dict | None
         problems.append(Problem("datapackage.json", "descriptor_missing", value=str(root)))
         return None
     raw = file.read_bytes()
-    digest.update(raw)
+    files["datapackage.json"] = raw
     try:
         descriptor = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -229,7 +255,7 @@ def _read_descriptor(root: Path, problems: list[Problem], digest) -> dict | None
     return descriptor
 
 
-def _read_resource(root: Path, resource: dict, problems: list[Problem], digest):
+def _read_resource(root: Path, resource: dict, problems: list[Problem], files: dict):
     rel = str(resource.get("path") or f"{resource.get('name')}.csv")
     if Path(rel).is_absolute() or ".." in Path(rel).parts:
         problems.append(Problem("datapackage.json", "resource_path_unsafe", value=rel))
@@ -239,7 +265,7 @@ def _read_resource(root: Path, resource: dict, problems: list[Problem], digest):
         problems.append(Problem(rel, "file_missing", params={"resource": resource.get("name")}))
         return None
     raw = file.read_bytes()
-    digest.update(rel.encode() + b"\0" + raw)
+    files[rel] = raw
     for magic, code in MAGIC.items():
         if raw.startswith(magic):
             problems.append(Problem(rel, code))

@@ -244,8 +244,9 @@ def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
         data_dir = t("export.data_dir")
         for res in ds.descriptor.get("resources", []):
             name = str(res.get("path") or f"{res.get('name')}.csv")
-            pack.write(ds.path / name, f"{data_dir}/{name}")
-        pack.write(ds.path / "datapackage.json", f"{data_dir}/datapackage.json")
+            if name in ds.files:
+                pack.writestr(f"{data_dir}/{name}", ds.files[name])
+        pack.writestr(f"{data_dir}/datapackage.json", ds.files["datapackage.json"])
         pack.writestr(t("export.readme_name"), t("export.readme", title=st.title,
                                                  source=st.source, made=st.made,
                                                  n=len(charts), prefix=st.prefix,

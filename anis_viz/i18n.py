@@ -51,6 +51,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "col.column": ("Colonne", "Column"),
     "col.value": ("Valeur", "Value"),
     "col.severity": ("Gravité", "Severity"),
+    "col.count": ("Nombre", "Count"),
+    "col.rows": ("Lignes", "Rows"),
+    "app.problems_grouped": ("{n} problèmes, regroupés en {kinds} sortes : corrigez une "
+                             "sorte à la fois.",
+                             "{n} problems, grouped into {kinds} kinds: fix one kind at a "
+                             "time."),
+    "app.problems_all": ("Voir les {n} problèmes un par un", "See all {n} problems one by one"),
     "col.message": ("Que faire", "What to do"),
     "severity.error": ("erreur", "error"),
     "severity.warning": ("avertissement", "warning"),
@@ -112,6 +119,117 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "present.loading": ("Préparation de la diapositive…", "Preparing the slide…"),
     # -- Données (bring your own data) --
     "page.data.title": ("Données", "Data"),
+    # -- Données (data page) --
+    "data.intro": ("Explorez votre propre histoire avec ce tableau de bord : téléchargez le "
+                   "modèle, remplissez-le dans un tableur, chargez-le ici, corrigez ce que le "
+                   "rapport signale, puis parcourez les pages et téléchargez votre dossier "
+                   "d’assemblée. Vos données ne restent que dans cette session de votre "
+                   "navigateur : personne d’autre ne les voit, et rien n’est conservé sur le "
+                   "serveur.",
+                   "Explore your own history with this dashboard: download the template, fill "
+                   "it in a spreadsheet, upload it here, fix what the report points out, then "
+                   "browse the pages and download your assembly pack. Your data stays in this "
+                   "browser session only: nobody else sees it and nothing is kept on the "
+                   "server."),
+    "data.current": ("Les données affichées", "The data shown"),
+    "data.version": ("version {version}", "version {version}"),
+    "data.using_upload": ("Cette session affiche vos données chargées. Toutes les pages, la "
+                          "présentation et les exports les utilisent.",
+                          "This session shows your uploaded data. Every page, the "
+                          "presentation and the exports use it."),
+    "data.back": ("Revenir aux données d’origine", "Back to the original data"),
+    "data.events": ("Événements", "Events"),
+    "data.actors": ("Acteurs", "Actors"),
+    "data.eras": ("Périodes", "Eras"),
+    "data.span": ("Années couvertes", "Years covered"),
+    "data.eras_list": ("Périodes : {eras}", "Eras: {eras}"),
+    "data.no_findings": ("Rien à signaler : chaque acteur a un lien, chaque événement une "
+                         "période, chaque thème une mention.",
+                         "Nothing to report: every actor has a tie, every event an era, "
+                         "every theme a mention."),
+    "data.findings": ("À vérifier (ce ne sont pas des erreurs) :",
+                      "Worth a look (these are not errors):"),
+    "data.col.finding": ("Constat", "Finding"),
+    "data.col.count": ("Nombre", "Count"),
+    "data.col.examples": ("Exemples", "Examples"),
+    "data.step1": ("1. Partir d’un modèle", "1. Start from a template"),
+    "data.step1.help": ("Le modèle contient chaque fichier avec ses colonnes et une ligne "
+                        "d’exemple, la liste des codes (vocabulary.csv) et le descriptif "
+                        "datapackage.json. Ouvrez les CSV dans un tableur, remplacez les "
+                        "exemples par votre histoire, puis enregistrez en « CSV UTF-8 ». "
+                        "L’exemple complet montre un paquet réel.",
+                        "The template holds every file with its columns and one example "
+                        "row, the list of codes (vocabulary.csv) and the datapackage.json "
+                        "descriptor. Open the CSV files in a spreadsheet, replace the examples "
+                        "with your history, then save as “CSV UTF-8”. The full example shows "
+                        "a real package."),
+    "data.template": ("Télécharger le modèle vide (zip)", "Download the empty template (zip)"),
+    "data.template.title": ("Histoire de mon association", "My association’s history"),
+    "data.template.file": ("modele_histoire.zip", "history_template.zip"),
+    "data.example": ("Télécharger l’exemple complet : {title}", "Download the full example: {title}"),
+    "data.files": ("Les fichiers et leurs colonnes", "The files and their columns"),
+    "data.col.file": ("Fichier", "File"),
+    "data.col.columns": ("Colonnes", "Columns"),
+    "data.step2": ("2. Charger vos données", "2. Upload your data"),
+    "data.step2.help": ("Déposez le zip de votre paquet, ou les fichiers CSV un par un (avec "
+                        "vocabulary.csv ; datapackage.json est alors reconstitué). Limites : "
+                        "{mb} Mo par envoi, {files} fichiers et {expanded} Mo une fois "
+                        "décompressé. Les autres types de fichiers sont ignorés.",
+                        "Drop your package's zip, or the CSV files one by one (with "
+                        "vocabulary.csv; datapackage.json is then rebuilt). Limits: {mb} MB "
+                        "per upload, {files} files and {expanded} MB once unzipped. Other "
+                        "file types are ignored."),
+    "data.uploader": ("Zip du paquet ou fichiers CSV / JSON", "Package zip or CSV / JSON files"),
+    "data.uploader.help": ("Rien de ce que vous chargez n’est exécuté ; les fichiers sont lus "
+                           "dans un dossier temporaire aussitôt supprimé.",
+                           "Nothing you upload is run; the files are read in a temporary "
+                           "folder that is deleted at once."),
+    "data.load": ("Vérifier et afficher", "Check and show"),
+    "data.checking": ("Vérification des fichiers…", "Checking the files…"),
+    "data.loaded": ("Vos données sont valides : tout le tableau de bord les affiche maintenant, "
+                    "pour cette session.",
+                    "Your data is valid: the whole dashboard now shows it, for this session."),
+    "data.explore": ("Voir la vue d’ensemble", "See the overview"),
+    "data.invalid": ("Vos données ne peuvent pas encore être affichées : {n} problème(s) à "
+                     "corriger. Le tableau dit où (fichier, ligne, colonne) et quoi faire ; "
+                     "corrigez puis chargez à nouveau.",
+                     "Your data cannot be shown yet: {n} problem(s) to fix. The table says "
+                     "where (file, row, column) and what to do; fix them and upload again."),
+    "upload.too_big": ("Envoi trop volumineux ({size} Mo pour {max} Mo au plus). Retirez les "
+                       "fichiers inutiles ou compressez le paquet en zip.",
+                       "Upload too large ({size} MB, at most {max} MB). Remove unneeded files "
+                       "or zip the package."),
+    "upload.bad_zip": ("« {name} » n’est pas un zip lisible. Recréez-le (clic droit > "
+                       "Compresser) et chargez-le à nouveau.",
+                       "“{name}” is not a readable zip. Create it again (right click > "
+                       "Compress) and upload it again."),
+    "upload.too_many_files": ("« {name} » contient {n} fichiers ; {max} au plus sont acceptés. "
+                              "Ne zippez que le dossier du paquet.",
+                              "“{name}” holds {n} files; at most {max} are accepted. Zip "
+                              "only the package folder."),
+    "upload.too_large_expanded": ("« {name} » dépasse {max} Mo une fois décompressé : il a été "
+                                  "refusé.",
+                                  "“{name}” expands to more than {max} MB: it was refused."),
+    "upload.refused": ("Fichier refusé : « {name} » (chemin absolu, « .. » ou lien) — il "
+                       "sortirait du dossier du paquet.",
+                       "File refused: “{name}” (absolute path, “..” or link) — it would "
+                       "leave the package folder."),
+    "upload.duplicate": ("« {name} » est présent deux fois : seul le premier est gardé.",
+                         "“{name}” appears twice: only the first is kept."),
+    "upload.ignored": ("{n} fichier(s) ignoré(s), ni CSV ni JSON : {names}.",
+                       "{n} file(s) ignored, neither CSV nor JSON: {names}."),
+    "upload.empty": ("Aucun fichier CSV ou JSON à lire : chargez le zip du paquet ou ses "
+                     "fichiers CSV.",
+                     "No CSV or JSON file to read: upload the package zip or its CSV files."),
+    "upload.descriptor_made": ("Pas de datapackage.json : il a été reconstitué d’après le "
+                               "contrat et votre vocabulary.csv.",
+                               "No datapackage.json: it was rebuilt from the contract and "
+                               "your vocabulary.csv."),
+    "health.untied": ("Acteurs sans aucun lien", "Actors with no tie"),
+    "health.outside": ("Événements hors de toute période (ou hors de la leur)",
+                       "Events outside every era (or outside their own)"),
+    "health.unmentioned": ("Thèmes jamais mentionnés", "Themes never mentioned"),
+    "health.empty_era": ("Périodes sans événement", "Eras without events"),
     # -- exports (downloads, assembly pack) --
     "export.source": ("Source : {author}, « {title} », {publisher} {year} — données v{version}",
                       "Source: {author}, “{title}”, {publisher} {year} — data v{version}"),

@@ -27,7 +27,7 @@ from anis_viz.filters import SharedFilters, year_bounds
 from anis_viz.i18n import LANGS, t
 
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$]")
-DATA_KEY = "data_path"  # a session's own package (set by the Data page); else the default
+UPLOAD_KEY = "uploaded_dataset"  # a session's own package (set by the Data page)
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -88,7 +88,23 @@ def language_switch() -> None:
 # -- data --------------------------------------------------------------------------------
 
 def active_path() -> Path:
-    return Path(st.session_state.get(DATA_KEY) or default_data_path())
+    return default_data_path()
+
+
+def uploaded() -> Dataset | None:
+    """This session's own package, when the Data page loaded one (other sessions never see
+    it)."""
+    return st.session_state.get(UPLOAD_KEY)
+
+
+def use_dataset(ds: Dataset | None) -> None:
+    """Switch this session to ``ds`` (None: back to the embedded package)."""
+    if ds is None:
+        st.session_state.pop(UPLOAD_KEY, None)
+    else:
+        st.session_state[UPLOAD_KEY] = ds
+    for key in ("f_eras", "f_years"):  # the shared filters belong to the old data
+        st.session_state.pop(key, None)
 
 
 def _fingerprint(path: Path) -> tuple:
@@ -103,8 +119,16 @@ def _load(path: str, fingerprint: tuple) -> Dataset:
     return load_dataset(path)
 
 
+def embedded_dataset() -> Dataset:
+    """The package the app was started with (``ANIS_VIZ_DATA`` or the embedded one)."""
+    path = active_path()
+    return _load(str(path), _fingerprint(path))
+
+
 def dataset() -> Dataset:
     """The session's validated package; on problems, show the report and stop the page."""
+    if (own := uploaded()) is not None:
+        return own
     path = active_path()
     try:
         with st.spinner(t("app.loading", lang())):
@@ -116,14 +140,27 @@ def dataset() -> Dataset:
         st.stop()
 
 
+GROUP_ABOVE = 20  # longer reports are grouped by kind of mistake first
+
+
 def show_problems(problems: list, *, key: str | None = None) -> None:
     """The validation report as a readable table in the interface language."""
-    from anis_viz.data import problems_table
+    from anis_viz.data import problems_grouped, problems_table
+
+    def readable(table: pd.DataFrame) -> pd.DataFrame:
+        table = table.assign(severity=table["severity"].map(lambda s: t(f"severity.{s}", lang())))
+        return table.rename(columns={c: t(f"col.{c}", lang()) for c in table.columns})
 
     table = problems_table(problems, lang())
-    table["severity"] = table["severity"].map(lambda s: t(f"severity.{s}", lang()))
-    names = {c: t(f"col.{c}", lang()) for c in table.columns}
-    st.dataframe(table.rename(columns=names), hide_index=True, width="stretch", key=key)
+    if len(table) <= GROUP_ABOVE:
+        st.dataframe(readable(table), hide_index=True, width="stretch", key=key)
+        return
+    grouped = problems_grouped(problems, lang())
+    st.caption(t("app.problems_grouped", lang(), n=len(table), kinds=len(grouped)))
+    st.dataframe(readable(grouped), hide_index=True, width="stretch",
+                 key=f"{key}_grouped" if key else None)
+    with st.expander(t("app.problems_all", lang(), n=len(table))):
+        st.dataframe(readable(table), hide_index=True, width="stretch", key=key)
 
 
 # -- URL state ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ def main() -> int:
                     page.goto(f"{base}/{slug}?lang={lang}")
                     page.wait_for_selector("h1", timeout=30_000)
                     page.wait_for_function(
-                        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                        "() => document.querySelector('[data-test-script-state=\"notRunning\"]')",
                         timeout=30_000)
                     if page.locator("div.stPlotlyChart").count():
                         page.wait_for_selector("div.stPlotlyChart .js-plotly-plot .main-svg",

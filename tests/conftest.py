@@ -30,3 +30,22 @@ def package(tmp_path):
     target = tmp_path / "pkg"
     shutil.copytree(JARDINS, target)
     return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _apptest_runs_the_navigation_script():
+    """AppTest (Streamlit 1.67) resets ``PagesManager.uses_pages_directory`` before every
+    run, and an app with a ``pages/`` folder then reruns the page file alone (the old
+    multipage mode), skipping ``app.py`` and its sidebar. We use ``st.navigation``: keep the
+    flag off so every run, first or not, executes ``app.py`` as the server does."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+    yield
+    PagesManager.__init__ = original

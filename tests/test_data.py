@@ -47,6 +47,16 @@ def test_anis_package_covers_the_text(anis):
     assert anis.themes["theme_id"].isin(anis.theme_mentions["theme_id"]).all()
 
 
+def test_anis_annual_meetings_are_editions_of_one_series(anis):
+    series = anis.actors.loc[anis.actors["kind"] == "event_series", "actor_id"]
+    editions = anis.event_actors[(anis.event_actors["role"] == "edition_of")
+                                 & anis.event_actors["actor_id"].isin(series)]
+    events = anis.events.set_index("event_id").loc[editions["event_id"]]
+    dated = events[events["date_precision"] != "approximate"]
+    assert sorted(dated["start_year"])[-4:] == [2012, 2013, 2014, 2015]  # the text's dated topics
+    assert (events["date_precision"] == "approximate").sum() == 5  # five undated topics
+
+
 def test_anis_eras_follow_the_text(anis):
     eras = anis.eras.sort_values("start_date")
     assert list(eras["start_year"]) == [2001, 2011, 2017]
