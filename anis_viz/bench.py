@@ -15,12 +15,15 @@ median, min and max over ``--runs`` runs of:
   ``anis_viz.network`` offers them (cold: its ``lru_cache``s cleared first);
 - ``page.<page>.cold`` (first render: data loaded, nothing else cached), ``.warm`` (a new
   session, caches warm) and ``.rerun`` (the same session after one widget change: the
-  shared era filter), full AppTest runs of every page of ``anis_viz.nav.PAGES``;
+  shared era filter), full AppTest runs of every page of ``anis_viz.nav.PAGES``, in their
+  own process (``scripts/bench_pages.py``: the package never imports Streamlit);
 - the bytes of each page's figure JSON (builder and what the page sends the browser);
 - ``png.<page>``: a warm PNG export of the page's first chart; ``pack``: the assembly pack;
 - peak memory: Python allocations (tracemalloc, load + builders) and the process's maxrss.
 
-Nothing here asserts times: ``docs/PERFORMANCE.md`` compares them with the targets.
+Wall-clock medians are what the targets speak of; the CPU seconds beside them show how
+much a busy machine inflated them. Nothing here asserts times: ``docs/PERFORMANCE.md``
+compares them with the targets.
 """
 
 from __future__ import annotations

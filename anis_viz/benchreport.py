@@ -36,9 +36,11 @@ TARGETS = (
 GROWTH_ROWS = ("actors", "events", "event_actors", "relations", "theme_mentions", "themes")
 
 
-def _values(size: dict) -> dict[str, float]:
-    """Every number of a size by name: step medians, and ``json:<page>.<field>`` bytes."""
-    values = {k: v["median"] for k, v in size.get("steps", {}).items()}
+def _values(size: dict, cpu: bool = False) -> dict[str, float]:
+    """Every number of a size by name: step medians (``cpu``: CPU seconds where measured,
+    except exports, whose work is in Chromium), and ``json:<page>.<field>`` bytes."""
+    values = {k: v["cpu"] if cpu and v.get("cpu") and not k.startswith(("png", "pack"))
+              else v["median"] for k, v in size.get("steps", {}).items()}
     for page, fields in size.get("json_bytes", {}).items():
         values.update({f"json:{page}.{f}": float(v) for f, v in fields.items()})
     return values
@@ -72,14 +74,15 @@ def _rows(size: dict) -> int:
 
 def growth(sizes: list[dict]) -> dict[str, dict[str, float]]:
     """For each step, the exponent k of time ∝ rows^k between consecutive sizes (1: linear,
-    about 1.1 over a decade: n log n, 2: quadratic). Steps under 10 ms are left out: noise."""
+    about 1.1 over a decade: n log n, 2: quadratic), from CPU seconds where measured (a
+    busy machine inflates wall time unevenly). Steps under 10 ms are left out: noise."""
     out: dict[str, dict[str, float]] = {}
     ordered = sorted((s for s in sizes if _rows(s)), key=_rows)
     for small, large in zip(ordered, ordered[1:]):
         ratio = _rows(large) / _rows(small)
         if ratio <= 1.5:
             continue
-        a, b = _values(small), _values(large)
+        a, b = _values(small, cpu=True), _values(large, cpu=True)
         for step in a.keys() & b.keys():
             if a[step] >= 0.01 and b[step] > 0 and not step.startswith("json:") or (
                     step.startswith("json:") and a[step] > 0 and b[step] > 0):
@@ -101,10 +104,13 @@ def _bytes(value: float | None) -> str:
 
 
 def _cell(stat: dict | None) -> str:
+    """``median [min–max] (cpu)``: the CPU seconds of the Python process, steadier than
+    the wall clock when the machine is busy (a PNG's work is in Chromium: not counted)."""
     if not stat:
         return "—"
     spread = f" [{_seconds(stat['min'])}–{_seconds(stat['max'])}]" if stat["n"] > 1 else ""
-    return _seconds(stat["median"]) + spread
+    cpu = f" ({_seconds(stat['cpu'])})" if stat.get("cpu") is not None else ""
+    return _seconds(stat["median"]) + spread + cpu
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -121,7 +127,7 @@ def render(report: dict) -> str:
     machine = report.get("machine", {})
     out = [f"anis-viz benchmark: {machine.get('cpus')} CPUs, Python {machine.get('python')}, "
            f"{machine.get('date')}, load average {machine.get('load_average', 0):.1f}, "
-           f"{report.get('runs')} runs (median [min–max])", ""]
+           f"{report.get('runs')} runs: median [min–max] (CPU median)", ""]
     out.append(_table(["size", "package", "actors", "relations", "events", "themes",
                        "mentions", "eras", "load avg"],
                       [[s["label"], s.get("source", ""), *(s.get("rows", {}).get(n, "—") for n in
