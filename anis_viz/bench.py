@@ -37,6 +37,7 @@ import os
 import platform
 import pstats
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -141,10 +142,13 @@ def _pages(path: Path, runs: int, timeout: float) -> dict:
         return json.loads(out.read_text(encoding="utf-8"))
 
 
-def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) -> dict:
-    """Every measure for one package (in this process)."""
+def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float,
+             save=None) -> dict:
+    """Every measure for one package (in this process). ``save(result)`` is called after
+    each part, so a size stopped by its time limit still reports what it measured."""
     result: dict = {"label": label, "path": str(path), "steps": {}, "profile": {},
                     "json_bytes": {}, "memory": {}, "errors": {}}
+    save = save or (lambda _: None)
     steps, errors = result["steps"], result["errors"]
     steps["load"], ds = measure(lambda: load_dataset(path), runs)
     result["rows"] = {name: len(frame) for name, frame in ds.tables.items()}
@@ -160,11 +164,13 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) 
                 len(c.figure.to_json()) for c in built[page]), "charts": len(built[page])}
         except Exception as exc:
             errors[f"build.{page}"] = f"{type(exc).__name__}: {exc}"[:300]
+        save(result)
     if "network" not in skip:
         try:
             steps.update(_network_probe(ds, runs))
         except Exception as exc:
             errors["network"] = f"{type(exc).__name__}: {exc}"[:300]
+        save(result)
     if "apptest" not in skip:
         pages = _pages(path, runs, timeout)
         steps.update(pages.get("steps", {}))
@@ -172,6 +178,7 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) 
         for page, sizes in pages.get("json_bytes", {}).items():
             result["json_bytes"].setdefault(page, {}).update(sizes)
         result["memory"]["pages_maxrss_mb"] = pages.get("maxrss_mb", 0)
+        save(result)
     stamp = export.stamp(ds, "fr")
     if "png" not in skip:
         for page, shown in built.items():
@@ -184,6 +191,7 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) 
                 steps[f"png.{page}"], _ = measure(lambda s=shown: export.png(s[0], stamp), runs)
             except Exception as exc:
                 errors[f"png.{page}"] = f"{type(exc).__name__}: {exc}"[:300]
+            save(result)
     if "pack" not in skip:
         try:
             steps["pack"], pack = measure(lambda: export.assembly_pack(
@@ -191,6 +199,7 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float) 
             result["pack_bytes"] = len(pack)
         except Exception as exc:
             errors["pack"] = f"{type(exc).__name__}: {exc}"[:300]
+        save(result)
     if "memory" not in skip:
         gc.collect()
         tracemalloc.start()
@@ -217,23 +226,35 @@ def _package(label: str, seed: int, workdir: Path) -> tuple[Path, str, float]:
 
 
 def _child(args) -> int:
-    result = run_size(args.label, Path(args.path), args.runs, set(args.skip), args.timeout)
-    Path(args.out).write_text(json.dumps(result), encoding="utf-8")
+    out = Path(args.out)
+
+    def save(result: dict) -> None:
+        out.write_text(json.dumps(result), encoding="utf-8")
+
+    save(run_size(args.label, Path(args.path), args.runs, set(args.skip), args.timeout, save))
     return 0
 
 
 def _run_child(label: str, path: Path, args, out: Path) -> dict:
+    """One size in its own process (and process group: a time limit stops its page runs
+    and its browser too); what it measured before a stop is kept."""
     command = [sys.executable, "-m", "anis_viz.bench", "--_child", "--label", label,
                "--path", str(path), "--out", str(out), "--runs", str(args.runs),
                "--timeout", str(args.page_timeout), "--skip", *args.skip]
+    out.unlink(missing_ok=True)
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
-        done = subprocess.run(command, cwd=ROOT, timeout=args.timeout, capture_output=True,
-                              text=True)
+        _, stderr = child.communicate(timeout=args.timeout)
+        problem = "" if child.returncode == 0 else stderr.strip()[-1500:]
     except subprocess.TimeoutExpired:
-        return {"label": label, "errors": {"size": f"stopped after {args.timeout:.0f} s"}}
-    if done.returncode != 0 or not out.is_file():
-        return {"label": label, "errors": {"size": done.stderr.strip()[-1500:]}}
-    return json.loads(out.read_text(encoding="utf-8"))
+        os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+        problem = f"stopped after {args.timeout:.0f} s: the steps missing were not measured"
+    result = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {"label": label}
+    if problem:
+        result.setdefault("errors", {})["size"] = problem
+    return result
 
 
 def _machine() -> dict:
