@@ -116,14 +116,15 @@ def _network_probe(ds, runs: int) -> dict:
             continue
         first = next(iter(inspect.signature(func).parameters), "")
         arg = ds if first in ("ds", "dataset") else graph
-        cold = []
+        cold, cpu = [], []
         for _ in range(max(1, runs)):
             for cache in caches:
                 cache.cache_clear()
-            begin = time.perf_counter()
+            begin, begin_cpu = time.perf_counter(), time.process_time()
             func(arg)
             cold.append(time.perf_counter() - begin)
-        out[f"network.{name}.cold"] = stats(cold)
+            cpu.append(time.process_time() - begin_cpu)
+        out[f"network.{name}.cold"] = stats(cold, cpu)
         out[f"network.{name}.cached"], _ = measure(lambda f=func, a=arg: f(a), runs)
     return out
 
