@@ -83,7 +83,11 @@ def growth(sizes: list[dict]) -> dict[str, dict[str, float]]:
         if ratio <= 1.5:
             continue
         a, b = _values(small, cpu=True), _values(large, cpu=True)
+        failed = set(small.get("errors", {})) | set(large.get("errors", {}))
         for step in a.keys() & b.keys():
+            if any(step == k or step.startswith(f"{k}.") or step.startswith(f"json:{k[5:]}.")
+                   for k in failed):  # a failed step's time says nothing about growth
+                continue
             if a[step] >= 0.01 and b[step] > 0 and not step.startswith("json:") or (
                     step.startswith("json:") and a[step] > 0 and b[step] > 0):
                 out.setdefault(step, {})[f"{small['label']}→{large['label']}"] = round(
