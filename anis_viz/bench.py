@@ -1,6 +1,6 @@
 """The benchmark: where the time goes, at the embedded size and at 10× and 100× it.
 
-    python -m anis_viz.bench [--sizes 1,10,100] [--runs 5] [--json out.json]
+    python -m anis_viz.bench [--sizes 1,10,100] [--runs 3] [--json out.json]
                              [--skip apptest,png,pack] [--timeout 1800]
 
 Each size runs in its own Python process (clean caches, honest peak memory). Size 1 is
@@ -268,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m anis_viz.bench",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,100", help="scales, e.g. 1,10,100 or 0.3")
-    parser.add_argument("--runs", type=int, default=5, help="runs per measure (median)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measure (median)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write every number to this file")
     parser.add_argument("--skip", nargs="*", default=[], choices=PARTS,
