@@ -146,6 +146,7 @@ class Dataset:
     # The bytes of every file as read (datapackage.json and each resource), so a package
     # can be exported again once its folder is gone (an upload's temporary folder).
     files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _labels: dict = field(default_factory=dict, repr=False)  # (vocabulary, lang) -> labels
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -179,16 +180,24 @@ class Dataset:
                 return str(res.get("path") or f"{resource}.csv")
         return f"{resource}.csv"
 
+    def _labels_of(self, vocabulary: str, lang: str) -> dict[str, str]:
+        # Computed once per vocabulary and language: pages call ``label`` once per row, and
+        # filtering the vocabulary table each time cost seconds at 10k rows.
+        key = (vocabulary, lang)
+        if key not in self._labels:
+            voc = self.vocabulary
+            rows = voc[voc["vocabulary"] == vocabulary] if not voc.empty else voc
+            self._labels[key] = ({} if voc.empty else
+                                 dict(zip(rows["code"], i18n.pick(rows, "label", lang),
+                                          strict=True)))
+        return self._labels[key]
+
     def labels(self, vocabulary: str, lang: str = "fr") -> dict[str, str]:
         """Display labels of one coded vocabulary (kind, relation, …) in ``lang``."""
-        voc = self.vocabulary
-        if voc.empty:
-            return {}
-        rows = voc[voc["vocabulary"] == vocabulary]
-        return dict(zip(rows["code"], i18n.pick(rows, "label", lang), strict=True))
+        return dict(self._labels_of(vocabulary, lang))
 
     def label(self, vocabulary: str, code: str, lang: str = "fr") -> str:
-        return self.labels(vocabulary, lang).get(code) or str(code).replace("_", " ")
+        return self._labels_of(vocabulary, lang).get(code) or str(code).replace("_", " ")
 
 
 def load_dataset(path: str | Path | None = None) -> Dataset:
@@ -349,6 +358,14 @@ def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
 
 
+def _member(cells: pd.Series, allowed: pd.Series) -> pd.Series:
+    """``cells.isin(allowed)`` through a hash index: ten times faster than ``isin`` on
+    pandas' Arrow-backed strings, which loops in Python (20k foreign keys: 4 ms, not 40)."""
+    found = pd.Index(pd.unique(allowed.to_numpy(dtype=object))).get_indexer(
+        cells.to_numpy(dtype=object)) >= 0
+    return pd.Series(found, index=cells.index)
+
+
 def _check_keys(tables: dict, resources: dict, problems: list[Problem]) -> None:
     for name, frame in tables.items():
         file, schema = frame.attrs["file"], resources[name].get("schema", {})
@@ -370,9 +387,13 @@ def _check_keys(tables: dict, resources: dict, problems: list[Problem]) -> None:
             if ref is None or not all(c in frame.columns for c in columns) \
                     or not all(c in ref.columns for c in target_cols):
                 continue
-            known = set(map(tuple, ref[target_cols].to_numpy()))
-            values = list(map(tuple, frame[columns].to_numpy()))
-            bad = pd.Series([all(v) and v not in known for v in values], index=frame.index)
+            if len(columns) == 1:  # the usual case, vectorised: 20k rows in milliseconds
+                cells = frame[columns[0]]
+                bad = (cells != "") & ~_member(cells, ref[target_cols[0]])
+            else:
+                known = set(map(tuple, ref[target_cols].to_numpy()))
+                values = list(map(tuple, frame[columns].to_numpy()))
+                bad = pd.Series([all(v) and v not in known for v in values], index=frame.index)
             _add(problems, file, "foreign_key", frame, bad, columns[0],
                  ref_file=ref.attrs["file"], ref_column=target_cols[0])
 
@@ -385,10 +406,11 @@ def _check_contract(tables: dict, resources: dict, problems: list[Problem]) -> N
         file = frame.attrs["file"]
         for column in (start_col, end_col):
             if column in frame.columns:
-                bad = frame[column].map(lambda v: bool(v) and parse_partial(v) is None)
+                bad = _map_unique(frame[column], lambda v: bool(v) and parse_partial(v) is None)
                 _add(problems, file, "date_invalid", frame, bad, column)
         if end_col in frame.columns:
-            backwards = frame[end_col].map(period_end) < frame[start_col].map(period_start)
+            backwards = (_map_unique(frame[end_col], period_end)
+                         < _map_unique(frame[start_col], period_start))
             _add_backwards(problems, frame, backwards, start_col, end_col)
     for name, (start_col, end_col) in YEAR_PAIRS.items():
         frame = tables.get(name)
@@ -428,7 +450,7 @@ def _check_refs(tables: dict, problems: list[Problem]) -> None:
         if ref is None or key not in ref.columns:
             continue
         rows = (mentions["ref_type"] == ref_type) & (mentions["ref_id"] != "")
-        bad = rows & ~mentions["ref_id"].isin(set(ref[key]))
+        bad = rows & ~_member(mentions["ref_id"], ref[key])
         _add(problems, mentions.attrs["file"], "ref_invalid", mentions, bad, "ref_id",
              ref_type=ref_type, ref_file=ref.attrs["file"])
 
@@ -453,6 +475,14 @@ def _check_vocabulary(tables: dict, resources: dict, problems: list[Problem]) ->
                                             column, code, severity="warning"))
 
 
+def _map_unique(cells: pd.Series, func) -> pd.Series:
+    """``cells.map(func)``, calling ``func`` once per distinct value: dates repeat a lot
+    (10k events share a few thousand dates), and parsing is the slow part."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=False)
+    mapped = pd.Series(uniques).map(func)  # same dtype inference as ``cells.map``
+    return pd.Series(mapped.to_numpy()[codes], index=cells.index, dtype=mapped.dtype)
+
+
 def _typed(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
     frame = frame.copy()
     for spec in _fields(resource):
@@ -462,8 +492,8 @@ def _typed(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
         elif column in frame.columns and spec.get("type") == "number":
             frame[column] = pd.to_numeric(frame[column].replace("", None))
     if resource.get("name") in DATE_COLUMNS:
-        frame["start_year"] = frame["start"].map(year_of).astype("Int64")
-        frame["end_year"] = frame["end"].map(year_of).astype("Int64")
-        frame["start_date"] = frame["start"].map(period_start)
-        frame["end_date"] = frame["end"].map(period_end)
+        frame["start_year"] = _map_unique(frame["start"], year_of).astype("Int64")
+        frame["end_year"] = _map_unique(frame["end"], year_of).astype("Int64")
+        frame["start_date"] = _map_unique(frame["start"], period_start)
+        frame["end_date"] = _map_unique(frame["end"], period_end)
     return frame
