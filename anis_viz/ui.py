@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
-import json
 import re
 from pathlib import Path
 
@@ -56,11 +55,9 @@ _CSS = """
 def page_setup() -> None:
     """Page-wide fixes: the document's language for screen readers, readable captions."""
     code = lang() if lang() in LANGS else LANGS[0]  # never data: one of our own codes
-    script = (f"document.documentElement.lang = '{code}';"
-              "if (!document.getElementById('anis-viz-css')) {"
-              "const s = document.createElement('style'); s.id = 'anis-viz-css';"
-              f"s.textContent = {json.dumps(_CSS)}; document.head.appendChild(s);}}")
-    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
+    st.html(f"<style>{_CSS}</style>")  # a style-only block: applied on every page, every run
+    st.html(f"<script>document.documentElement.lang = '{code}';</script>",
+            unsafe_allow_javascript=True)
 
 
 # Projector: no sidebar or toolbar, full width, large type (titles >= 32 px, text >= 18 px).

@@ -23,6 +23,10 @@ def open_page(page, server, path, lang, query=""):
     page.wait_for_selector("h1", timeout=30_000)
     page.wait_for_function(
         "() => document.querySelector('[data-test-script-state=\"notRunning\"]')", timeout=30_000)
+    # The app's own stylesheet (readable captions) arrives with the page's first elements.
+    page.wait_for_function("() => [...document.querySelectorAll('style')]"
+                           ".some(s => s.textContent.includes('stCaptionContainer'))",
+                           timeout=30_000)
 
 
 @pytest.mark.browser
