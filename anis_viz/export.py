@@ -92,7 +92,10 @@ def decorated(chart: Chart, st: Stamp, *, caption: bool = False,
     print, the text alternative as a caption). Data text is escaped: Plotly renders HTML."""
     fig = go.Figure(chart.figure)
     margin = fig.layout.margin
-    axes_room = margin.b if margin.b is not None else 50  # tick labels, axis title
+    # Room under the plot for tick labels and the axis title, so the source line never
+    # sits on them.
+    axes_room = max(margin.b if margin.b is not None else 50,
+                    75 if fig.layout.xaxis.title.text else 45)
     fig.update_layout(
         template=template, width=WIDTH, height=HEIGHT,
         title=dict(text=html.escape(chart.title), x=0.01, xanchor="left",
