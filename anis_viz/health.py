@@ -7,6 +7,7 @@ import pandas as pd
 
 from anis_viz import i18n
 from anis_viz.data import Dataset
+from anis_viz.dates import period_end
 
 __all__ = ["findings", "summary"]
 
@@ -32,7 +33,9 @@ def _outside_era(ds: Dataset) -> pd.Series:
     no_era = events["era_id"] == ""
     start = events["era_id"].map(eras["start_date"])
     end = events["era_id"].map(eras["end_date"])  # NaT: the era is still open
-    before = start.notna() & (events["start_date"] < start)
+    # A start given as a year (2001) is inside an era starting in July 2001.
+    start_ends = events["start"].map(period_end)
+    before = start.notna() & (start_ends < start)
     after = end.notna() & (events["start_date"] > end)
     return no_era | before | after
 
