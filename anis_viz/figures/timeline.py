@@ -137,24 +137,28 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                                  hoverinfo="skip", showlegend=False, name="selected",
                                  marker=dict(symbol="circle-open", size=26, color=style.INK,
                                              line=dict(width=2.5))))
+    # Shapes and annotations are set once: Plotly re-validates the whole tuple on each
+    # add_shape / add_annotation, which makes adding them one by one quadratic.
+    shapes, notes = [], []
     for band in bands.itertuples():
-        fig.add_shape(type="rect", x0=band.x0, x1=band.x1, xref="x", y0=0, y1=1,
-                      yref="paper", layer="below", line=dict(width=0),
-                      fillcolor=style.with_alpha(band.colour, BAND_ALPHA),
-                      name=f"era:{band.era_id}")
+        shapes.append(dict(type="rect", x0=band.x0, x1=band.x1, xref="x", y0=0, y1=1,
+                           yref="paper", layer="below", line=dict(width=0),
+                           fillcolor=style.with_alpha(band.colour, BAND_ALPHA),
+                           name=f"era:{band.era_id}"))
         if getattr(band, "label_level", 0) >= 0:
-            fig.add_annotation(
+            notes.append(dict(
                 text=f"<b>{_text(band.short_label)}</b>", name=f"era:{band.era_id}",
                 x=getattr(band, "label_x", band.x0 + (band.x1 - band.x0) / 2), y=1,
                 xref="x", yref="paper", yanchor="top", showarrow=False,
                 xanchor=getattr(band, "label_anchor", "center"),
                 yshift=-2 - 17 * getattr(band, "label_level", 0),
-                font=dict(size=LABEL_PX + 1, color=style.INK))
+                font=dict(size=LABEL_PX + 1, color=style.INK)))
     for lane in lanes.itertuples():
         if lane.y0 > 0:
-            fig.add_shape(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
-                          y1=lane.y0 - 0.5, line=dict(color=style.GRID, width=1),
-                          name=f"lane:{lane.name}", layer="below")
+            shapes.append(dict(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
+                               y1=lane.y0 - 0.5, line=dict(color=style.GRID, width=1),
+                               name=f"lane:{lane.name}", layer="below"))
+    fig.update_layout(shapes=shapes, annotations=notes)
     fig.add_trace(_label_trace(events[events["label"] != ""]))
     total = int((lanes["y0"] + lanes["rows"]).max())
     fig.update_yaxes(tickmode="array", tickvals=list(lanes["centre"]),
