@@ -131,7 +131,8 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
         same = (events["lane"] == events.at[i, "lane"]) & (events["row"] == events.at[i, "row"])
         if (same & (lo < hi[i]) & (hi > lo[i])).sum() > 1:
             events.loc[i, ["label", "label_side"]] = ""
-    order = [lane for lane in lanes if lane in set(events["lane"])]
+    present = set(events["lane"].tolist())  # once: not once per lane
+    order = [lane for lane in lanes if lane in present]
     rows = events.groupby("lane")["row"].max().add(1)
     y0 = dict(zip(order, pd.Series([rows[lane] for lane in order]).cumsum().shift(
         fill_value=0), strict=True))
