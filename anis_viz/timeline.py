@@ -49,7 +49,7 @@ CONTEXT = "context"       # the contract's background category, drawn quietly
 LEAD_ROLE = "lead"        # the actor that places an event on an actor-kind lane
 QUOTE_WIDTH = 70          # characters per hover line
 # Up to this many events drawn, each hover carries the whole quote and actor list; beyond,
-# a short hover (title, date, era, lead actor): at 10,000 events the full hovers would be
+# a short hover (title, date, first actors): at 10,000 events the full hovers would be
 # 2 s of text wrapping and 6 MB of figure JSON, and the card shows the rest on a click.
 FULL_HOVER_MAX = 400
 
@@ -209,16 +209,14 @@ def _event_table(ds: Dataset, lang: str) -> pd.DataFrame:
 
 def hovers(rows: pd.DataFrame, lang: str = "fr") -> list[str]:
     """The hover text (safe HTML) of each row of :func:`event_table`: title, date, era,
-    actors, the quote and its section; only title, date, era and lead actor when there
-    are more than :data:`FULL_HOVER_MAX` rows."""
+    actors, the quote and its section; only title, date and the first two actors when
+    there are more than :data:`FULL_HOVER_MAX` rows (the figure's JSON stays small)."""
     if len(rows) <= FULL_HOVER_MAX:
         return [_hover(row, lang) for row in rows.itertuples()]
     out = []
-    for title, date, era, actors in zip(rows["title"].tolist(), rows["date"].tolist(),
-                                        rows["era"].tolist(), rows["actor_names"].tolist(),
-                                        strict=True):
-        lines = [f"<b>{_esc(title)}</b>", _esc(date),
-                 _esc(i18n.t("timeline.hover.era", lang, era=era))]
+    for title, date, actors in zip(rows["title"].tolist(), rows["date"].tolist(),
+                                   rows["actor_names"].tolist(), strict=True):
+        lines = [f"<b>{_esc(title)}</b>", _esc(date)]  # the era: the band behind the mark
         if actors:
             named = ", ".join(actors[:2]) + (" …" if len(actors) > 2 else "")
             lines.append(_esc(i18n.t("timeline.hover.actors", lang, actors=named)))
