@@ -17,6 +17,7 @@ import html
 import textwrap
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -47,6 +48,10 @@ NO_KIND = "__none__"      # lane of events that name no actor
 CONTEXT = "context"       # the contract's background category, drawn quietly
 LEAD_ROLE = "lead"        # the actor that places an event on an actor-kind lane
 QUOTE_WIDTH = 70          # characters per hover line
+# Up to this many events drawn, each hover carries the whole quote and actor list; beyond,
+# a short hover (title, date, first actors): at 10,000 events the full hovers would be
+# 2 s of text wrapping and 6 MB of figure JSON, and the card shows the rest on a click.
+FULL_HOVER_MAX = 400
 
 
 @dataclass(frozen=True)
@@ -104,12 +109,53 @@ def _quote_html(quote: str, lang: str) -> str:
     return "<br>".join(_esc(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
 
 
+class _ByContent:
+    """A dataset that hashes by its content hash, for :func:`functools.lru_cache`."""
+
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+
+    def __hash__(self) -> int:
+        return hash(self.ds.content_hash)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _ByContent) and other.ds.content_hash == self.ds.content_hash
+
+
+@lru_cache(maxsize=8)
+def _cached_table(key: _ByContent, lang: str) -> pd.DataFrame:
+    return _event_table(key.ds, lang)
+
+
 def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     """One row per event, in date order. Columns: event_id, start, end, start_date,
     end_date (NaT for a point), start_year, end_year, era_id, era, category, category_label,
     title, description, date (in words), approximate, context, span (has an end),
     actor_ids, actor_names (lists; the lead first), kind (of the lead actor, or NO_KIND),
-    themes (list of theme ids), section_id, section, quote, hover (safe HTML), importance."""
+    themes (list of theme ids), section_id, section, quote, hover (safe HTML: the full
+    hover up to :data:`FULL_HOVER_MAX` events, else the short one; see :func:`hovers`),
+    importance.
+
+    It depends only on the package and the language: cached per ``(content_hash, lang)``
+    (every filter then slices it). The frame returned is a (copy-on-write) copy; its list
+    cells are shared, so treat them as read-only."""
+    if not ds.content_hash:
+        return _event_table(ds, lang)
+    return _cached_table(_ByContent(ds), lang).copy(deep=False)
+
+
+def _grouped(keys: pd.Series, values: pd.Series, unique: bool = False) -> dict[str, list]:
+    """key -> list of values in file order (plain Python: far faster than a groupby with a
+    Python aggregate on thousands of small groups)."""
+    out: dict[str, list] = {}
+    for key, value in zip(keys.tolist(), values.tolist(), strict=True):
+        found = out.setdefault(key, [])
+        if not unique or value not in found:
+            found.append(value)
+    return out
+
+
+def _event_table(ds: Dataset, lang: str) -> pd.DataFrame:
     ev = ds.events.sort_values(["start_date", "event_id"], kind="stable").reset_index(drop=True)
     eras = ds.eras.set_index("era_id")
     era_names = dict(zip(ds.eras["era_id"], i18n.pick(ds.eras, "label", lang), strict=True))
@@ -117,12 +163,13 @@ def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     kinds = dict(zip(ds.actors["actor_id"], ds.actors["kind"], strict=True))
     links = ds.event_actors.assign(lead=ds.event_actors["role"] != LEAD_ROLE)
     links = links.sort_values(["event_id", "lead"], kind="stable")  # lead first, then file order
-    actor_ids = links.groupby("event_id", sort=False)["actor_id"].agg(list)
+    actor_ids = _grouped(links["event_id"], links["actor_id"])
     mentions = ds.theme_mentions[ds.theme_mentions["ref_type"] == "event"]
-    themes = mentions.groupby("ref_id", sort=False)["theme_id"].agg(lambda s: list(dict.fromkeys(s)))
+    themes = _grouped(mentions["ref_id"], mentions["theme_id"], unique=True)
     sections = dict(zip(ds.sections["section_id"], i18n.pick(ds.sections, "title", lang),
                         strict=True))
     categories = ds.labels("category", lang)
+    no_era = i18n.t("timeline.no_era", lang)
     out = pd.DataFrame({
         "event_id": ev["event_id"], "start": ev["start"], "end": ev["end"],
         "start_date": ev["start_date"], "end_date": ev["end_date"],
@@ -131,27 +178,49 @@ def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
         "description": i18n.pick(ev, "description", lang),
         "section_id": ev["section_id"], "quote": ev["quote"],
     })
-    out["era"] = out["era_id"].map(lambda e: era_names.get(e) or i18n.t("timeline.no_era", lang))
-    out["category_label"] = out["category"].map(
-        lambda c: categories.get(c) or c.replace("_", " "))
+    ids = out["event_id"].tolist()
+    out["era"] = [era_names.get(e) or no_era for e in out["era_id"].tolist()]
+    out["category_label"] = [categories.get(c) or c.replace("_", " ")
+                             for c in out["category"].tolist()]
     out["date"] = [i18n.format_date(s, p, lang, end=e) for s, p, e in
-                   zip(ev["start"], ev["date_precision"], ev["end"], strict=True)]
+                   zip(ev["start"].tolist(), ev["date_precision"].tolist(), ev["end"].tolist(),
+                       strict=True)]
     out["approximate"] = ev["date_precision"].eq("approximate")
     out["context"] = ev["category"].eq(CONTEXT) | ev["era_id"].eq("")
     out["span"] = ev["end"].ne("") & ev["end_date"].ne(ev["start_date"])
-    out["actor_ids"] = out["event_id"].map(lambda e: list(actor_ids.get(e, [])))
-    out["actor_names"] = out["actor_ids"].map(lambda ids: [names.get(a, a) for a in ids])
-    out["kind"] = out["actor_ids"].map(lambda ids: kinds.get(ids[0], NO_KIND) if ids else NO_KIND)
-    out["themes"] = out["event_id"].map(lambda e: list(themes.get(e, [])))
+    actor_lists = [list(actor_ids.get(e, [])) for e in ids]
+    out["actor_ids"] = pd.Series(actor_lists, index=out.index, dtype=object)
+    out["actor_names"] = pd.Series([[names.get(a, a) for a in x] for x in actor_lists],
+                                   index=out.index, dtype=object)
+    out["kind"] = [kinds.get(x[0], NO_KIND) if x else NO_KIND for x in actor_lists]
+    out["themes"] = pd.Series([list(themes.get(e, [])) for e in ids], index=out.index,
+                              dtype=object)
     out["section"] = [i18n.t("timeline.section", lang, section=s, title=sections.get(s, ""))
-                      .strip() for s in out["section_id"]]
-    out["hover"] = [_hover(row, lang) for row in out.itertuples()]
+                      .strip() for s in out["section_id"].tolist()]
+    out["hover"] = hovers(out, lang)
     # Importance: how much the text ties to the event (actors, themes, a duration), and the
     # opening of each era; background events weigh less. Only the top ones get a title.
     first_of_era = ~out["era_id"].eq("") & ~out.duplicated("era_id")
     in_era = out["era_id"].isin(eras.index)
     out["importance"] = (out["actor_ids"].str.len() + out["themes"].str.len()
                          + 2 * out["span"] + 3 * (first_of_era & in_era) - 3 * out["context"])
+    return out
+
+
+def hovers(rows: pd.DataFrame, lang: str = "fr") -> list[str]:
+    """The hover text (safe HTML) of each row of :func:`event_table`: title, date, era,
+    actors, the quote and its section; only title, date and the first two actors when
+    there are more than :data:`FULL_HOVER_MAX` rows (the figure's JSON stays small)."""
+    if len(rows) <= FULL_HOVER_MAX:
+        return [_hover(row, lang) for row in rows.itertuples()]
+    out = []
+    for title, date, actors in zip(rows["title"].tolist(), rows["date"].tolist(),
+                                   rows["actor_names"].tolist(), strict=True):
+        lines = [f"<b>{_esc(title)}</b>", _esc(date)]  # the era: the band behind the mark
+        if actors:
+            named = ", ".join(actors[:2]) + (" …" if len(actors) > 2 else "")
+            lines.append(_esc(i18n.t("timeline.hover.actors", lang, actors=named)))
+        out.append("<br>".join(lines))
     return out
 
 
@@ -271,6 +340,8 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     v = parse_view(view)
     table = event_table(ds, lang)
     rows = filter_events(table, v)
+    if len(table) > FULL_HOVER_MAX >= len(rows):  # few drawn of many: their full hovers
+        rows = rows.assign(hover=hovers(rows, lang))
     last = pd.concat([table["end_date"], table["start_date"]]).max() if len(table) else None
     bands = era_bands(ds, lang, last=last)
     shown_bands = bands[bands["era_id"].isin(v.eras)] if v.eras else bands

@@ -131,7 +131,8 @@ def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
         same = (events["lane"] == events.at[i, "lane"]) & (events["row"] == events.at[i, "row"])
         if (same & (lo < hi[i]) & (hi > lo[i])).sum() > 1:
             events.loc[i, ["label", "label_side"]] = ""
-    order = [lane for lane in lanes if lane in set(events["lane"])]
+    present = set(events["lane"].tolist())  # once: not once per lane
+    order = [lane for lane in lanes if lane in present]
     rows = events.groupby("lane")["row"].max().add(1)
     y0 = dict(zip(order, pd.Series([rows[lane] for lane in order]).cumsum().shift(
         fill_value=0), strict=True))
@@ -151,20 +152,22 @@ def _pack(lo: pd.Series, hi: pd.Series, lane: pd.Series, gap: float,
     past that, a mark goes to the row that frees first and may touch its neighbour."""
     starts, ends_at, lanes = lo.to_numpy(float), hi.to_numpy(float), lane.to_numpy()
     row = np.zeros(len(starts), dtype=int)
+    start_of, end_of = starts.tolist(), ends_at.tolist()  # Python floats: fast scalar compares
     for key in pd.unique(lanes):
         members = np.flatnonzero(lanes == key)
         ends: list[float] = []
-        for i in members[np.argsort(starts[members], kind="stable")]:
-            free = next((r for r, end in enumerate(ends) if starts[i] > end + gap), None)
+        for i in members[np.argsort(starts[members], kind="stable")].tolist():
+            begin = start_of[i]
+            free = next((r for r, end in enumerate(ends) if begin > end + gap), None)
             if free is None and len(ends) < max_rows:
                 ends.append(-np.inf)
                 free = len(ends) - 1
             elif free is None:  # full: queue it on the row that frees first
-                free = int(np.argmin(ends))
-                ends[free] += ends_at[i] - starts[i] + gap
+                free = min(range(len(ends)), key=ends.__getitem__)
+                ends[free] += end_of[i] - begin + gap
                 row[i] = free
                 continue
-            ends[free] = ends_at[i]
+            ends[free] = end_of[i]
             row[i] = free
     return pd.Series(row, index=lo.index)
 

@@ -139,6 +139,29 @@ def test_hover_has_title_date_era_actors_quote_and_section(jardins, lang, date, 
     assert "L’association est déclarée en mars 1998." in text  # the verbatim quote
 
 
+def test_event_table_is_cached_per_package_and_language(jardins):
+    first, again = timeline.event_table(jardins), timeline.event_table(jardins)
+    assert first is not again and first.equals(again)  # a copy of one cached frame
+    assert first["actor_ids"].iloc[0] is again["actor_ids"].iloc[0]
+    first["hover"] = ""  # a caller's change does not reach the cache
+    assert (timeline.event_table(jardins)["hover"] != "").all()
+    assert not timeline.event_table(jardins, "en")["hover"].equals(again["hover"])
+
+
+def test_many_events_get_a_short_hover_and_few_the_full_one(jardins, monkeypatch):
+    table = timeline.event_table(jardins)
+    full = dict(zip(table["event_id"], timeline.hovers(table), strict=True))
+    monkeypatch.setattr(timeline, "FULL_HOVER_MAX", 2)
+    short = dict(zip(table["event_id"], timeline.hovers(table), strict=True))
+    row = table.set_index("event_id").loc["ev_declaration"]
+    assert row["title"] in short["ev_declaration"] and row["date"] in short["ev_declaration"]
+    assert row["quote"][:20] in full["ev_declaration"]
+    assert row["quote"][:20] not in short["ev_declaration"]
+    assert len(short["ev_declaration"]) < len(full["ev_declaration"])
+    few = timeline.charts(jardins, "fr", {"q": row["title"]})[0].figure  # 1 of many drawn
+    assert hover_of(few, "ev_declaration") == full["ev_declaration"]
+
+
 def test_hover_and_labels_escape_data_html(jardins):
     fig = chart(jardins).figure
     text = hover_of(fig, "ev_communs")
