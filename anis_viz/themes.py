@@ -16,6 +16,7 @@ chosen years, and charts drawn by year leave them out (and say how many).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -109,11 +110,37 @@ def _ref_labels(ds: Dataset, lang: str) -> dict[tuple[str, str], str]:
     return labels
 
 
+class _Key:
+    """A dataset as a cache key: equal when the content hash is (the object itself when the
+    dataset has no hash, e.g. one built in memory; the cache then keeps it alive)."""
+
+    __slots__ = ("ds", "key")
+
+    def __init__(self, ds: Dataset):
+        self.ds = ds
+        self.key = ds.content_hash or id(ds)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Key) and self.key == other.key
+
+
 def mentions(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd.DataFrame:
     """Mentions joined to their theme, era and reference, filtered by the view (families,
     eras, years). Columns: mention_id, theme_id, theme, family, family_label, colour,
     era_id, era, order, year (Int64, NA when the text gives none), ref_type, ref_id,
-    ref_label, section_id, quote."""
+    ref_label, section_id, quote.
+
+    Computed once per (dataset content, language, view): every chart of the page and the
+    page itself ask for it (a shallow copy is returned: pandas copies on write)."""
+    return _mentions(_Key(ds), lang, view).copy(deep=False)
+
+
+@lru_cache(maxsize=64)
+def _mentions(key: _Key, lang: str, view: ThemeView) -> pd.DataFrame:
+    ds = key.ds
     themes = theme_table(ds, lang, view.families)
     eras = eras_in_order(ds, lang)
     m = ds.theme_mentions.merge(themes, on="theme_id").merge(
@@ -409,11 +436,17 @@ def theme_actors(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView(),
     if links.empty:
         return pd.DataFrame(columns=columns)
     links = links.drop_duplicates(["actor_id", "mention_id"])
+    links = links.assign(is_direct=(links["how"] == "direct").astype(int),
+                         is_event=(links["how"] == "event").astype(int))
     grouped = links.groupby("actor_id").agg(
-        count=("mention_id", "size"), direct=("how", lambda h: int((h == "direct").sum())),
-        via_events=("how", lambda h: int((h == "event").sum())),
-        events=("event", lambda e: tuple(dict.fromkeys(x for x in e if x))),
+        count=("mention_id", "size"), direct=("is_direct", "sum"),
+        via_events=("is_event", "sum"),
         quotes=("quote", tuple), sections=("section_id", tuple)).reset_index()
+    titles: dict[str, dict[str, None]] = {}  # event titles per actor, first seen first
+    for actor, event in zip(links["actor_id"], links["event"], strict=True):
+        if event:
+            titles.setdefault(actor, {})[event] = None
+    grouped["events"] = [tuple(titles.get(a, ())) for a in grouped["actor_id"]]
     actors = ds.actors.assign(name=pick(ds.actors, "name", lang))
     out = grouped.merge(actors[["actor_id", "name", "kind"]], on="actor_id")
     styles = style.kind_styles(ds.actors["kind"])
