@@ -21,7 +21,7 @@ from functools import lru_cache
 import pandas as pd
 
 from anis_viz import style
-from anis_viz.data import Dataset
+from anis_viz.data import ByContent, Dataset
 from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
@@ -110,23 +110,6 @@ def _ref_labels(ds: Dataset, lang: str) -> dict[tuple[str, str], str]:
     return labels
 
 
-class _Key:
-    """A dataset as a cache key: equal when the content hash is (the object itself when the
-    dataset has no hash, e.g. one built in memory; the cache then keeps it alive)."""
-
-    __slots__ = ("ds", "key")
-
-    def __init__(self, ds: Dataset):
-        self.ds = ds
-        self.key = ds.content_hash or id(ds)
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _Key) and self.key == other.key
-
-
 def mentions(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd.DataFrame:
     """Mentions joined to their theme, era and reference, filtered by the view (families,
     eras, years). Columns: mention_id, theme_id, theme, family, family_label, colour,
@@ -135,11 +118,11 @@ def mentions(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd
 
     Computed once per (dataset content, language, view): every chart of the page and the
     page itself ask for it (a shallow copy is returned: pandas copies on write)."""
-    return _mentions(_Key(ds), lang, view).copy(deep=False)
+    return _mentions(ByContent(ds), lang, view).copy(deep=False)
 
 
 @lru_cache(maxsize=64)
-def _mentions(key: _Key, lang: str, view: ThemeView) -> pd.DataFrame:
+def _mentions(key: ByContent, lang: str, view: ThemeView) -> pd.DataFrame:
     ds = key.ds
     themes = theme_table(ds, lang, view.families)
     eras = eras_in_order(ds, lang)
