@@ -352,19 +352,27 @@ def series_info(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     """The recurring gatherings: actors of kind ``event_series`` that events are editions of
     (role ``edition_of``). Columns: actor_id, name, description, quote, section_id, editions
     (events in the data), dated (editions the data dates). What the text says of their number
-    and attendance is in its own words: ``description`` and ``quote``."""
+    and attendance is in its own words: ``description`` and ``quote``. Computed once per
+    data content and language."""
+    return _series_info(ByContent(ds), lang).copy(deep=False)
+
+
+@lru_cache(maxsize=16)
+def _series_info(key: ByContent, lang: str) -> pd.DataFrame:
+    ds = key.ds
     editions = _editions(ds)
     actors = ds.actors[ds.actors["actor_id"].isin(editions["series_id"])]
-    rows = []
-    for actor, name, desc in zip(actors["actor_id"], pick(actors, "name", lang),
-                                 pick(actors, "description", lang), strict=True):
-        mine = editions[editions["series_id"] == actor]
-        row = ds.actors.set_index("actor_id").loc[actor]
-        rows.append({"actor_id": actor, "name": name, "description": desc, "quote": row["quote"],
-                     "section_id": row["section_id"], "editions": len(mine),
-                     "dated": int((mine["date_precision"] != "approximate").sum())})
-    return pd.DataFrame(rows, columns=["actor_id", "name", "description", "quote", "section_id",
-                                       "editions", "dated"])
+    columns = ["actor_id", "name", "description", "quote", "section_id", "editions", "dated"]
+    if actors.empty:
+        return pd.DataFrame(columns=columns)
+    counts = editions.groupby("series_id").size()
+    dated = (editions["date_precision"] != "approximate").groupby(editions["series_id"]).sum()
+    return pd.DataFrame({
+        "actor_id": actors["actor_id"], "name": pick(actors, "name", lang),
+        "description": pick(actors, "description", lang), "quote": actors["quote"],
+        "section_id": actors["section_id"],
+        "editions": actors["actor_id"].map(counts).astype(int),
+        "dated": actors["actor_id"].map(dated).astype(int)}).reset_index(drop=True)[columns]
 
 
 def _editions(ds: Dataset) -> pd.DataFrame:
