@@ -9,14 +9,15 @@ page show the same thing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from anis_viz import network_view, overview, style, themes, timeline
-from anis_viz.data import Dataset
+from anis_viz.data import ByContent, Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
 from anis_viz.i18n import t
 
-__all__ = ["BUILDERS", "build", "standard"]
+__all__ = ["BUILDERS", "build", "cached", "standard"]
 
 
 def overview_charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
@@ -43,6 +44,25 @@ def build(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *,
     for chart in charts:
         chart.figure.update_layout(template=template)
     return charts
+
+
+def _frozen(value):
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
+@lru_cache(maxsize=48)
+def _cached(key: ByContent, page: str, view: tuple, lang: str, template: str) -> tuple[Chart, ...]:
+    raw = {k: list(v) if isinstance(v, tuple) else v for k, v in view}
+    return tuple(build(page, key.ds, lang, raw, template=template))
+
+
+def cached(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *,
+           template: str = style.TEMPLATE) -> list[Chart]:
+    """:func:`build`, once per (data content, page, view, language, template): a rerun that
+    comes back to a view it has drawn costs nothing. The charts and their figures are
+    shared between callers: never change them (copy a figure with ``go.Figure(fig)``)."""
+    items = tuple(sorted((str(k), _frozen(v)) for k, v in (view or {}).items()))
+    return list(_cached(ByContent(ds), page, items, lang, template))
 
 
 def standard(ds: Dataset, lang: str = "fr") -> list[Chart]:

@@ -16,11 +16,12 @@ chosen years, and charts drawn by year leave them out (and say how many).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
 from anis_viz import style
-from anis_viz.data import Dataset
+from anis_viz.data import ByContent, Dataset
 from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
@@ -113,7 +114,16 @@ def mentions(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd
     """Mentions joined to their theme, era and reference, filtered by the view (families,
     eras, years). Columns: mention_id, theme_id, theme, family, family_label, colour,
     era_id, era, order, year (Int64, NA when the text gives none), ref_type, ref_id,
-    ref_label, section_id, quote."""
+    ref_label, section_id, quote.
+
+    Computed once per (dataset content, language, view): every chart of the page and the
+    page itself ask for it (a shallow copy is returned: pandas copies on write)."""
+    return _mentions(ByContent(ds), lang, view).copy(deep=False)
+
+
+@lru_cache(maxsize=64)
+def _mentions(key: ByContent, lang: str, view: ThemeView) -> pd.DataFrame:
+    ds = key.ds
     themes = theme_table(ds, lang, view.families)
     eras = eras_in_order(ds, lang)
     m = ds.theme_mentions.merge(themes, on="theme_id").merge(
@@ -342,19 +352,27 @@ def series_info(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     """The recurring gatherings: actors of kind ``event_series`` that events are editions of
     (role ``edition_of``). Columns: actor_id, name, description, quote, section_id, editions
     (events in the data), dated (editions the data dates). What the text says of their number
-    and attendance is in its own words: ``description`` and ``quote``."""
+    and attendance is in its own words: ``description`` and ``quote``. Computed once per
+    data content and language."""
+    return _series_info(ByContent(ds), lang).copy(deep=False)
+
+
+@lru_cache(maxsize=16)
+def _series_info(key: ByContent, lang: str) -> pd.DataFrame:
+    ds = key.ds
     editions = _editions(ds)
     actors = ds.actors[ds.actors["actor_id"].isin(editions["series_id"])]
-    rows = []
-    for actor, name, desc in zip(actors["actor_id"], pick(actors, "name", lang),
-                                 pick(actors, "description", lang), strict=True):
-        mine = editions[editions["series_id"] == actor]
-        row = ds.actors.set_index("actor_id").loc[actor]
-        rows.append({"actor_id": actor, "name": name, "description": desc, "quote": row["quote"],
-                     "section_id": row["section_id"], "editions": len(mine),
-                     "dated": int((mine["date_precision"] != "approximate").sum())})
-    return pd.DataFrame(rows, columns=["actor_id", "name", "description", "quote", "section_id",
-                                       "editions", "dated"])
+    columns = ["actor_id", "name", "description", "quote", "section_id", "editions", "dated"]
+    if actors.empty:
+        return pd.DataFrame(columns=columns)
+    counts = editions.groupby("series_id").size()
+    dated = (editions["date_precision"] != "approximate").groupby(editions["series_id"]).sum()
+    return pd.DataFrame({
+        "actor_id": actors["actor_id"], "name": pick(actors, "name", lang),
+        "description": pick(actors, "description", lang), "quote": actors["quote"],
+        "section_id": actors["section_id"],
+        "editions": actors["actor_id"].map(counts).astype(int),
+        "dated": actors["actor_id"].map(dated).astype(int)}).reset_index(drop=True)[columns]
 
 
 def _editions(ds: Dataset) -> pd.DataFrame:
@@ -409,11 +427,17 @@ def theme_actors(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView(),
     if links.empty:
         return pd.DataFrame(columns=columns)
     links = links.drop_duplicates(["actor_id", "mention_id"])
+    links = links.assign(is_direct=(links["how"] == "direct").astype(int),
+                         is_event=(links["how"] == "event").astype(int))
     grouped = links.groupby("actor_id").agg(
-        count=("mention_id", "size"), direct=("how", lambda h: int((h == "direct").sum())),
-        via_events=("how", lambda h: int((h == "event").sum())),
-        events=("event", lambda e: tuple(dict.fromkeys(x for x in e if x))),
+        count=("mention_id", "size"), direct=("is_direct", "sum"),
+        via_events=("is_event", "sum"),
         quotes=("quote", tuple), sections=("section_id", tuple)).reset_index()
+    titles: dict[str, dict[str, None]] = {}  # event titles per actor, first seen first
+    for actor, event in zip(links["actor_id"], links["event"], strict=True):
+        if event:
+            titles.setdefault(actor, {})[event] = None
+    grouped["events"] = [tuple(titles.get(a, ())) for a in grouped["actor_id"]]
     actors = ds.actors.assign(name=pick(ds.actors, "name", lang))
     out = grouped.merge(actors[["actor_id", "name", "kind"]], on="actor_id")
     styles = style.kind_styles(ds.actors["kind"])

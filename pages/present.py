@@ -4,6 +4,7 @@ Arrow keys (← →) or the buttons move between slides; the address holds ``?sl
 """
 
 import streamlit as st
+from plotly.graph_objects import Figure
 
 from anis_viz import charts, slides, style, ui
 from anis_viz.i18n import t
@@ -40,10 +41,11 @@ show_notes = notes.toggle(t("present.notes", lang), key="pr_notes")
 
 st.title(ui.md(slide.title))
 with st.spinner(t("present.loading", lang)):
-    shown = charts.build(slide.page, ds, lang, slide.view, template=style.PRESENT_TEMPLATE)
+    shown = charts.cached(slide.page, ds, lang, slide.view, template=style.PRESENT_TEMPLATE)
 for index, chart in enumerate(shown):
-    chart.figure.update_layout(height=760, title=None)
-    ui.plotly(chart.figure, key=f"pr_chart_{position}_{index}")
+    figure = Figure(chart.figure)  # the cached figure is shared: change a copy
+    figure.update_layout(height=760, title=None)
+    ui.plotly(figure, key=f"pr_chart_{position}_{index}")
     st.caption(ui.md(chart.alt))
 if show_notes and slide.notes:
     st.info(ui.md(slide.notes), icon=":material/record_voice_over:")

@@ -64,7 +64,7 @@ if themes.mentions(ds, lang, parsed).empty:
               on_click=lambda: (state.update(th_family=[]), ui.reset_filters(year_bounds(ds))))
 else:
     with st.spinner(t("app.loading", lang)):
-        (chart,) = charts.build("themes", ds, lang, view)
+        (chart,) = charts.cached("themes", ds, lang, view)
     if chart_name == "heatmap" and chart.data["count"].sum() > 0:
         event = ui.plotly(chart.figure, key="th_heat", on_select="rerun",
                           selection_mode="points")

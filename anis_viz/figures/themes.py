@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,13 +32,33 @@ def _wrap(text: str, width: int = WRAP) -> str:
     return "<br>".join(_esc(line) for line in textwrap.wrap(str(text), width)) or ""
 
 
-def quote_block(quotes, sections, words: dict, *, limit: int = QUOTES_SHOWN) -> str:
-    """Up to ``limit`` quotes, shortened, wrapped and escaped, each with its section."""
+# Above this many hovers in one figure (a large package), each hover shows one quote,
+# shorter: the browser receives every hover, and the page lists the full quotes.
+HOVERS_FULL = 400
+QUOTE_CHARS_LARGE = 90
+
+
+def quote_limits(hovers: int) -> dict:
+    """``quote_block``'s limits for a figure of ``hovers`` hovers: full on small data."""
+    if hovers <= HOVERS_FULL:
+        return {"limit": QUOTES_SHOWN, "chars": QUOTE_CHARS}
+    return {"limit": 1, "chars": QUOTE_CHARS_LARGE}
+
+
+@lru_cache(maxsize=65536)
+def _quote_line(quote: str, section: str, template: str, chars: int) -> str:
+    short = textwrap.shorten(quote, chars, placeholder=" …")
+    return template.format(q=_wrap(short)) + f" <i>§ {_esc(section)}</i>"
+
+
+def quote_block(quotes, sections, words: dict, *, limit: int = QUOTES_SHOWN,
+                chars: int = QUOTE_CHARS) -> str:
+    """Up to ``limit`` quotes, shortened (``chars``), wrapped and escaped, each with its
+    section."""
     lines = []
     pairs = list(zip(quotes, sections, strict=False))
     for quote, section in pairs[:limit]:
-        short = textwrap.shorten(str(quote), QUOTE_CHARS, placeholder=" …")
-        lines.append(words["quote"].format(q=_wrap(short)) + f" <i>§ {_esc(section)}</i>")
+        lines.append(_quote_line(str(quote), str(section), words["quote"], chars))
     if len(pairs) > limit:
         lines.append(f"<i>{_esc(words['more'].format(n=len(pairs) - limit))}</i>")
     return "<br>".join(lines)
@@ -71,16 +92,19 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
     if cells.empty:
         return _empty(fig, words["empty"])
     cols = list(dict.fromkeys(cells["col_label"]))
-    grid = cells.set_index(["theme", "col_label"])
-    z = [[int(grid.at[(r, c), "count"]) for c in cols] for r in rows]
+    grid = {(r, c): (int(n), q, s) for r, c, n, q, s in zip(
+        cells["theme"], cells["col_label"], cells["count"], cells["quotes"], cells["sections"],
+        strict=True)}
+    z = [[grid[(r, c)][0] for c in cols] for r in rows]
+    limits = quote_limits(len(rows) * len(cols))
     hover = []
     for r in rows:
         line = []
         for c in cols:
-            cell = grid.loc[(r, c)]
+            count, quotes, sections = grid[(r, c)]
             head = (f"<b>{_esc(r)}</b> — {_esc(c)}<br>"
-                    f"{_esc(words['count'].format(n=int(cell['count'])))}")
-            body = quote_block(cell["quotes"], cell["sections"], words)
+                    f"{_esc(words['count'].format(n=count))}")
+            body = quote_block(quotes, sections, words, **limits)
             line.append(head + (f"<br>{body}" if body else ""))
         hover.append(line)
     top = max(max(row) for row in z) if z else 1
@@ -232,9 +256,11 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
                            xref="x", yref="paper", yanchor="bottom", showarrow=False,
                            font=dict(color=era.colour))
 
+    limits = quote_limits(len(topics))
+
     def hover(frame: pd.DataFrame, when) -> list[str]:
         return [f"<b>{_esc(th)}</b><br>{_esc(ti)} — {_esc(w)}<br>"
-                + quote_block([q], [s], words)
+                + quote_block([q], [s], words, **limits)
                 for th, ti, w, q, s in zip(frame["theme"], frame["title"], when, frame["quote"],
                                            frame["section_id"], strict=True)]
 
@@ -287,12 +313,16 @@ def actors_figure(actors: pd.DataFrame, *, title: str, x_title: str, words: dict
     if actors.empty:
         return _empty(fig, words["empty"])
     hover = []
+    limits = quote_limits(len(actors))
     for a in actors.itertuples():
         how = words["how"].format(direct=a.direct, events=a.via_events)
-        events = ("<br>" + _wrap(", ".join(a.events))) if a.events else ""
+        shown = a.events if limits["limit"] == QUOTES_SHOWN else a.events[:3]
+        more = len(a.events) - len(shown)
+        events = (", ".join(shown) + (f" (+{more})" if more else "")) if a.events else ""
+        events = f"<br>{_wrap(events)}" if events else ""
         hover.append(f"<b>{_esc(a.name)}</b> ({_esc(a.kind_label)})<br>"
                      f"{_esc(words['count'].format(n=a.count))} — {_esc(how)}{events}<br>"
-                     + quote_block(a.quotes, a.sections, words))
+                     + quote_block(a.quotes, a.sections, words, **limits))
     names = [_esc(n) for n in actors["name"]]
     for kind, rows in actors.assign(hover=hover, label=names).groupby("kind_label", sort=False):
         fig.add_trace(go.Bar(

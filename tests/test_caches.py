@@ -1,0 +1,52 @@
+"""Caches per data content (issue 9): the same answers, computed once; large figures keep
+their hovers small."""
+
+import pandas as pd
+
+from anis_viz import charts, health, themes, upload
+from anis_viz.figures import themes as figures
+from anis_viz.themes_charts import words
+
+
+def test_mentions_cached_per_content_and_view(jardins):
+    view = themes.ThemeView()
+    first = themes.mentions(jardins, "fr", view)
+    first["quote"] = "changed"  # a caller's change never reaches the cache
+    again = themes.mentions(jardins, "fr", view)
+    assert (again["quote"] != "changed").all()
+    assert themes._mentions.cache_info().hits >= 1
+    assert len(themes.mentions(jardins, "en", view)) == len(again)
+
+
+def test_charts_cached_shares_built_charts(jardins):
+    one = charts.cached("themes", jardins, "en", {"chart": "bump"})
+    two = charts.cached("themes", jardins, "en", {"chart": "bump"})
+    assert one[0] is two[0]
+    other = charts.cached("themes", jardins, "fr", {"chart": "bump"})
+    assert other[0] is not one[0]
+    built = charts.build("themes", jardins, "en", {"chart": "bump"})
+    assert built[0].figure.to_json() == one[0].figure.to_json()
+
+
+def test_data_page_caches(jardins):
+    assert health.findings(jardins, "fr").equals(health.findings(jardins, "fr"))
+    assert health.summary(jardins, "en") == health.summary(jardins, "en")
+    meta = upload.descriptor_meta("Titre", "Title")
+    assert upload.template_zip(jardins, meta) == upload.template_zip(jardins, meta)
+
+
+def test_large_figures_show_one_short_quote():
+    assert figures.quote_limits(10) == {"limit": figures.QUOTES_SHOWN,
+                                        "chars": figures.QUOTE_CHARS}
+    quote = "mot " * 100
+    n = figures.HOVERS_FULL + 1
+    actors = pd.DataFrame({
+        "actor_id": [f"a{i}" for i in range(n)], "name": [f"A{i}" for i in range(n)],
+        "kind": "org", "kind_label": "Org", "colour": "#000000", "count": 2, "direct": 2,
+        "via_events": 0, "events": [()] * n, "quotes": [(quote, quote)] * n,
+        "sections": [("s1", "s2")] * n})
+    fig = figures.actors_figure(actors, title="t", x_title="x", words=words("en"))
+    hover = fig.data[0].customdata[0]
+    assert "§ s1" in hover and "§ s2" not in hover  # one quote, then "+ 1 more"
+    small = figures.actors_figure(actors.head(3), title="t", x_title="x", words=words("en"))
+    assert "§ s2" in small.data[0].customdata[0]
