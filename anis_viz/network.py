@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import random
 from functools import lru_cache
 
 import networkx as nx
@@ -36,8 +37,10 @@ __all__ = [
 ]
 
 SEED = 7  # same layout and communities on every run
-LARGE = 1000  # nodes: above this, layout by communities and sampled betweenness
-SAMPLES = 48  # source nodes for the betweenness estimate of a large graph (~5 s at 5,000)
+LARGE = 499  # nodes: above this, layout by communities (NetworkX's spring layout needs
+# SciPy from 500 nodes, which this project does not install)
+EXACT = 1000  # nodes: above this, betweenness is estimated from sampled sources
+SAMPLES = 48  # source nodes for the betweenness estimate of a large graph (~0.2 s at 5,000)
 EVENT_TIE = "shared_event"  # relation code of the optional ties made by shared events
 SIZES = ("degree", "betweenness", "pagerank")
 COLOURS = ("kind", "community")
@@ -250,18 +253,103 @@ def communities(graph: nx.Graph) -> dict[str, int]:
     return {node: number.get(node, -1) for node in sorted(graph)}
 
 
+def _arrays(simple: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
+    """Nodes, and the CSR adjacency of ``simple`` (both directions, no self-loop): indptr,
+    neighbours, weights."""
+    nodes = list(simple)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = [(index[u], index[v], d.get("weight", 1)) for u, v, d in simple.edges(data=True)
+             if u != v]
+    u = np.array([p[0] for p in pairs], dtype=np.int64)
+    v = np.array([p[1] for p in pairs], dtype=np.int64)
+    w = np.array([p[2] for p in pairs], dtype=float)
+    src, dst, weight = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
+    order = np.argsort(src, kind="stable")
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(src, minlength=len(nodes)))])
+    return nodes, indptr, dst[order], weight[order]
+
+
+def betweenness(simple: nx.Graph, k: int | None = None, seed: int = SEED) -> dict[str, float]:
+    """Normalised betweenness of an undirected simple graph (unweighted shortest paths),
+    Brandes' algorithm in NumPy, one breadth-first search per source, level by level. With
+    ``k``, estimated from ``k`` sources drawn as :func:`networkx.betweenness_centrality`
+    draws them (``random.Random(seed).sample``): the same values as NetworkX, about ten
+    times faster."""
+    nodes, indptr, neighbours, _ = _arrays(simple)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    sampled = None if k is None or k >= n else random.Random(seed).sample(nodes, k)
+    index = {node: i for i, node in enumerate(nodes)}
+    sources = range(n) if sampled is None else [index[s] for s in sampled]
+    total = np.zeros(n)
+    degree = np.diff(indptr)
+    for s in sources:
+        dist = np.full(n, -1, dtype=np.int64)
+        sigma = np.zeros(n)
+        dist[s], sigma[s] = 0, 1.0
+        frontier, level, steps = np.array([s]), 0, []
+        while frontier.size:
+            counts = degree[frontier]
+            starts = np.repeat(indptr[frontier] - np.cumsum(counts) + counts, counts)
+            ends = neighbours[starts + np.arange(counts.sum())]
+            tails = np.repeat(frontier, counts)
+            fresh = np.unique(ends[dist[ends] < 0])
+            dist[fresh] = level + 1
+            keep = dist[ends] == level + 1
+            tails, ends = tails[keep], ends[keep]
+            sigma += np.bincount(ends, weights=sigma[tails], minlength=n)
+            steps.append((tails, ends))
+            frontier, level = fresh, level + 1
+        delta = np.zeros(n)
+        for tails, ends in reversed(steps):
+            delta += np.bincount(tails, weights=sigma[tails] / sigma[ends] * (1 + delta[ends]),
+                                 minlength=n)
+        delta[s] = 0.0
+        total += delta
+    if n > 2:  # as networkx's _rescale, normalised, endpoints excluded
+        if sampled is None:
+            total *= 1 / ((n - 1) * (n - 2))
+        else:
+            scale = np.full(n, 1 / (len(sources) * (n - 2)))
+            scale[list(sources)] = 1 / ((len(sources) - 1) * (n - 2)) if len(sources) > 1 \
+                else math.nan
+            total *= scale
+    return dict(zip(nodes, total.tolist(), strict=True))
+
+
+def _structure_key(graph: nx.Graph):
+    """What a graph's centralities depend on, hashable: the package's content hash, the
+    actors and the ties (keys). None for a graph built by hand (no content hash)."""
+    digest = graph.graph.get("content_hash")
+    if not digest:
+        return None
+    edges = tuple(graph.edges(keys=True)) if graph.is_multigraph() else tuple(graph.edges())
+    return (digest, tuple(graph), edges)
+
+
+def _centralities(graph: nx.Graph) -> tuple[dict, dict]:
+    simple = _simple(graph)
+    n = len(simple)
+    return (betweenness(simple, k=min(n, SAMPLES) if n > EXACT else None),
+            pagerank(simple))
+
+
+@lru_cache(maxsize=64)
+def _cached_centralities(keyed: _Keyed) -> tuple[dict, dict]:
+    return _centralities(keyed.graph)
+
+
 def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = None,
             names: dict | None = None) -> pd.DataFrame:
     """One row per actor: actor_id, name, kind, degree (number of ties), betweenness
-    (normalised; estimated from :data:`SAMPLES` seeded sources above :data:`LARGE` actors),
+    (normalised; estimated from :data:`SAMPLES` seeded sources above :data:`EXACT` actors),
     pagerank, community (number, -1 for no
     tie) and community_name (``names``, else its most central member here), most central
     first."""
-    simple = _simple(graph)
-    n = len(simple)
-    between = nx.betweenness_centrality(simple, k=min(n, SAMPLES) if n > LARGE else None,
-                                        seed=SEED) if n else {}
-    rank = pagerank(simple)
+    key = _structure_key(graph)  # once per package and graph shown (period, focus...)
+    between, rank = _centralities(graph) if key is None else \
+        _cached_centralities(_Keyed(key, graph))
     community = community if community is not None else communities(graph)
     frame = pd.DataFrame({
         "actor_id": list(graph),
@@ -314,8 +402,17 @@ def _spring(graph: nx.Graph, iterations: int = 200) -> dict:
         return {}
     if len(graph) == 1:
         return {next(iter(graph)): np.zeros(2)}
+    if len(graph) > LARGE:  # NetworkX would need SciPy: a seeded disc
+        return _disc(sorted(graph), np.random.default_rng(SEED))
     k = 1.6 / math.sqrt(len(graph))  # a little more room than the default, for labels
     return nx.spring_layout(graph, k=k, seed=SEED, iterations=iterations, weight=None)
+
+
+def _disc(members: list, rng) -> dict:
+    angles, spread = rng.uniform(0, 2 * math.pi, len(members)), \
+        np.sqrt(rng.uniform(0, 1, len(members)))
+    return {m: np.array([math.cos(a) * s, math.sin(a) * s])
+            for m, a, s in zip(members, angles, spread, strict=True)}
 
 
 def _by_communities(simple: nx.Graph, community: dict) -> dict:
@@ -331,18 +428,16 @@ def _by_communities(simple: nx.Graph, community: dict) -> dict:
         if a != b:
             meta.add_edge(a, b, weight=meta.edges[a, b]["weight"] + 1 if meta.has_edge(a, b)
                           else 1)
-    centres = _spring(meta, iterations=100) if len(meta) < 500 else nx.circular_layout(meta)
+    centres = _spring(meta, iterations=100) if len(meta) <= LARGE else \
+        nx.circular_layout(meta)
     rng = np.random.default_rng(SEED)
     pos = {}
     for number, members in groups.items():
         radius = 0.12 * math.sqrt(len(members) / max(1, len(simple))) * math.sqrt(len(groups))
-        if 1 < len(members) < 500:
+        if 1 < len(members) <= LARGE:
             local = _spring(simple.subgraph(members), iterations=50)
         else:  # isolated actors, or one giant group: a seeded disc
-            angles, spread = rng.uniform(0, 2 * math.pi, len(members)), \
-                np.sqrt(rng.uniform(0, 1, len(members)))
-            local = {m: np.array([math.cos(a) * s, math.sin(a) * s])
-                     for m, a, s in zip(members, angles, spread, strict=True)}
+            local = _disc(members, rng)
         for node, xy in local.items():
             pos[node] = np.asarray(centres[number]) + radius * np.asarray(xy)
     return pos
@@ -390,7 +485,9 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     if main:
         sub = simple.subgraph(main)
-        pos = _by_communities(sub, communities(sub)) if len(sub) > LARGE else _spring(sub)
+        # the whole graph's communities (computed once, see whole_communities)
+        pos = _by_communities(sub, _cached_communities(keyed)) if len(sub) > LARGE \
+            else _spring(sub)
         out |= _fit(pos, main, (-1, -1 + rows * band + (0.06 if rows else 0), 1, 1),
                     spread=0.0 if len(sub) > LARGE else 0.4)
     for part, r, col, width in cells:

@@ -26,10 +26,17 @@ HIDDEN = dict(visible=False, showgrid=False, zeroline=False, showticklabels=Fals
 def _segments(edges: pd.DataFrame, axis: str) -> np.ndarray:
     """x (or y) coordinates of every tie, each followed by a gap (NaN): one polyline per
     trace. A NumPy array travels to the browser as binary, fast at 20,000 ties."""
-    out = np.full(3 * len(edges), np.nan)
+    out = np.full(3 * len(edges), np.nan, dtype=np.float32)  # half the bytes of float64
     out[0::3] = edges[f"{axis}0"].to_numpy(dtype=float)
     out[1::3] = edges[f"{axis}1"].to_numpy(dtype=float)
     return out
+
+
+def _middle(edges: pd.DataFrame, axis: str) -> np.ndarray:
+    """The ties' hover points (``mx``/``my``, else the middle of each tie), as float32."""
+    column = f"m{axis}"
+    values = edges[column] if column in edges else (edges[f"{axis}0"] + edges[f"{axis}1"]) / 2
+    return values.to_numpy(dtype=np.float32)
 
 
 def _groups(frame: pd.DataFrame):
@@ -64,8 +71,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             name=rows["group_label"].iloc[0], legend="legend2", legendgroup=f"tie:{group}",
             hoverinfo="skip", showlegend=True))
         traces.append(scatter(
-            x=rows["mx"] if "mx" in rows else (rows["x0"] + rows["x1"]) / 2,
-            y=rows["my"] if "my" in rows else (rows["y0"] + rows["y1"]) / 2, mode="markers",
+            x=_middle(rows, "x"), y=_middle(rows, "y"), mode="markers",
             marker=dict(size=14, color=colour, opacity=0), hovertext=list(rows["hover"]),
             hoverinfo="text", customdata=[""] * len(rows), legend="legend2",
             legendgroup=f"tie:{group}", showlegend=False, name=rows["group_label"].iloc[0]))
