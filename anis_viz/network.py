@@ -39,6 +39,8 @@ __all__ = [
 SEED = 7  # same layout and communities on every run
 LARGE = 499  # nodes: above this, layout by communities (NetworkX's spring layout needs
 # SciPy from 500 nodes, which this project does not install)
+FORCE_MAX = 2000  # members: a larger community is laid out as a disc
+FORCE_ITERATIONS = 40  # per community of a large graph
 EXACT = 1000  # nodes: above this, betweenness is estimated from sampled sources
 SAMPLES = 48  # source nodes for the betweenness estimate of a large graph (~0.2 s at 5,000)
 EVENT_TIE = "shared_event"  # relation code of the optional ties made by shared events
@@ -247,7 +249,10 @@ def communities(graph: nx.Graph) -> dict[str, int]:
     """Actor -> community number (Louvain, seeded). Communities are numbered by size, then
     by their first member; an actor without any tie gets -1."""
     simple = _simple(graph)
-    found = nx.community.louvain_communities(simple, weight="weight", seed=SEED)
+    # large: stop when a level gains less than 1e-4 modularity (same partition at 5,000
+    # actors, a third less time than the default 1e-7)
+    found = nx.community.louvain_communities(simple, weight="weight", seed=SEED,
+                                             threshold=1e-4 if len(simple) > LARGE else 1e-7)
     found = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
     number = {node: i for i, members in enumerate(found) for node in members}
     return {node: number.get(node, -1) for node in sorted(graph)}
@@ -408,6 +413,38 @@ def _spring(graph: nx.Graph, iterations: int = 200) -> dict:
     return nx.spring_layout(graph, k=k, seed=SEED, iterations=iterations, weight=None)
 
 
+def _force(graph: nx.Graph, iterations: int, rng) -> dict:
+    """Fruchterman-Reingold as NetworkX's dense solver does it (repulsion between every
+    pair, attraction along the ties, a cooling step), in float32 NumPy with the x and y
+    axes apart and the attraction summed over the ties only: several times faster than
+    ``nx.spring_layout`` on a community of a few hundred actors, and no SciPy."""
+    nodes = list(graph)
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    ties = np.array([(index[u], index[v]) for u, v in graph.edges() if u != v],
+                    dtype=np.int64).reshape(-1, 2)
+    a, b = ties[:, 0], ties[:, 1]
+    x, y = (rng.random(n).astype(np.float32) for _ in range(2))
+    k = np.float32(1.6 / math.sqrt(n))
+    step = 0.1 * max(float(np.ptp(x)), float(np.ptp(y)))
+    cool = step / (iterations + 1)
+    for _ in range(iterations):
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        d2 = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
+        push = k * k / d2
+        fx, fy = (dx * push).sum(axis=1), (dy * push).sum(axis=1)
+        ex, ey = x[a] - x[b], y[a] - y[b]
+        pull = np.sqrt(ex * ex + ey * ey) / k  # attraction d²/k along each tie
+        fx -= np.bincount(a, ex * pull, n) - np.bincount(b, ex * pull, n)
+        fy -= np.bincount(a, ey * pull, n) - np.bincount(b, ey * pull, n)
+        length = np.sqrt(fx * fx + fy * fy)
+        length = np.where(length < 0.01, 0.1, length)
+        x = (x + fx * (step / length)).astype(np.float32)
+        y = (y + fy * (step / length)).astype(np.float32)
+        step -= cool
+    return {node: np.array([x[i], y[i]], dtype=float) for i, node in enumerate(nodes)}
+
+
 def _disc(members: list, rng) -> dict:
     angles, spread = rng.uniform(0, 2 * math.pi, len(members)), \
         np.sqrt(rng.uniform(0, 1, len(members)))
@@ -434,8 +471,8 @@ def _by_communities(simple: nx.Graph, community: dict) -> dict:
     pos = {}
     for number, members in groups.items():
         radius = 0.12 * math.sqrt(len(members) / max(1, len(simple))) * math.sqrt(len(groups))
-        if 1 < len(members) <= LARGE:
-            local = _spring(simple.subgraph(members), iterations=50)
+        if 1 < len(members) <= FORCE_MAX:
+            local = _force(simple.subgraph(members), FORCE_ITERATIONS, rng)
         else:  # isolated actors, or one giant group: a seeded disc
             local = _disc(members, rng)
         for node, xy in local.items():

@@ -303,10 +303,10 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
                quoted: int | None = None) -> pd.DataFrame:
     """One row per tie shown: source, target, key, x0, y0, x1, y1, relation, group,
     group_label, colour, dash, order, hover (HTML: who, relation label, years, quote and
-    section, data escaped), mx, my (the hover point). Above ``quoted`` ties (default
-    :data:`QUOTED`) the hover keeps the relation and the years only, on one line: 20,000
-    quotes and names would be most of what the browser receives (the quotes are in the
-    downloads, the names on the actors)."""
+    section, data escaped), quote, section_id (as in the data), mx, my (the hover point).
+    Above ``quoted`` ties (default :data:`QUOTED`) the hover keeps the relation and the
+    years only, on one line: 20,000 quotes and names would be most of what the browser
+    receives (the quotes are in the downloads, the names on the actors)."""
     codes = list(ds.relations["relation"])
     styles = style.relation_styles(codes)
     rank = {r: i for i, r in enumerate(styles)}
@@ -317,7 +317,8 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
     names: dict[str, str] = {}
     years: dict[tuple, str] = {}
     columns = {c: [] for c in ("source", "target", "key", "relation", "group",
-                               "group_label", "colour", "dash", "order", "hover")}
+                               "group_label", "colour", "dash", "order", "hover", "quote",
+                               "section_id")}
     for u, v, k, d in graph.edges(keys=True, data=True):
         relation = d.get("relation", "")
         event = d.get("tie") == "event"
@@ -354,7 +355,8 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
         if marked:
             lines.insert(1, _esc(t("network.hover.status", lang, status=group_label)))
         for column, value in zip(columns, (u, v, k, relation, group, group_label, colour, dash,
-                                           order, "<br>".join(lines)), strict=True):
+                                           order, "<br>".join(lines), d.get("quote", ""),
+                                           d.get("section_id", "")), strict=True):
             columns[column].append(value)
     xy = np.array([pos[n] for n in columns["source"]] or np.zeros((0, 2)), dtype=float)
     uv = np.array([pos[n] for n in columns["target"]] or np.zeros((0, 2)), dtype=float)
@@ -362,7 +364,7 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
         "source": columns["source"], "target": columns["target"], "key": columns["key"],
         "x0": xy[:, 0], "y0": xy[:, 1], "x1": uv[:, 0], "y1": uv[:, 1],
         **{c: columns[c] for c in ("relation", "group", "group_label", "colour", "dash",
-                                   "order", "hover")}})
+                                   "order", "hover", "quote", "section_id")}})
     return frame.assign(**_midpoints(frame))
 
 
@@ -525,12 +527,13 @@ def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Char
 def chart_of(result: Result, lang: str = "fr") -> Chart:
     """A computed view as a :class:`~anis_viz.export.Chart` (data: the metrics table)."""
     data = result.metrics.drop(columns=["community"])
-    quotes = result.edges.assign(
-        quote=[result.graph.edges[u, v, k].get("quote", "") for u, v, k in
-               zip(result.edges["source"], result.edges["target"], result.edges["key"])],
-        section_id=[result.graph.edges[u, v, k].get("section_id", "") for u, v, k in
-                    zip(result.edges["source"], result.edges["target"], result.edges["key"])],
-    )[["quote", "section_id"]].drop_duplicates() if len(result.edges) else pd.DataFrame()
+    edges = result.edges
+    if len(edges) and not {"quote", "section_id"} <= set(edges):
+        found = [result.graph.edges[u, v, k] for u, v, k in
+                 zip(edges["source"], edges["target"], edges["key"])]
+        edges = edges.assign(quote=[d.get("quote", "") for d in found],
+                             section_id=[d.get("section_id", "") for d in found])
+    quotes = edges[["quote", "section_id"]].drop_duplicates() if len(edges) else pd.DataFrame()
     span = "" if result.period is None else "-".join(dict.fromkeys(map(str, result.period)))
     return Chart(slug=t("network.slug", lang), figure=result.figure, data=data,
                  title=result.title, alt=result.alt, span=span, quotes=quotes)
