@@ -17,6 +17,7 @@ import io
 import itertools
 import math
 import random
+import weakref
 from functools import lru_cache
 
 import networkx as nx
@@ -536,12 +537,22 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
     return out
 
 
+_SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _key(graph: nx.Graph) -> tuple:
+    """The cache key of a whole graph: content hash, actors, ties (counting the ties of a
+    multigraph walks them all: done once per graph object)."""
+    if graph not in _SIZES:
+        _SIZES[graph] = graph.number_of_edges()
+    return (graph.graph.get("content_hash") or id(graph), len(graph), _SIZES[graph])
+
+
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Actor -> (x, y) in [-1, 1], seeded. Cached by the graph's ``content_hash`` (set by
     :func:`build_graph`): lay out the whole relations graph once, then reuse the positions
     for every period and neighbourhood so nothing jumps."""
-    key = (graph.graph.get("content_hash") or id(graph), len(graph), graph.number_of_edges())
-    return _cached_layout(_Keyed(key, graph))
+    return _cached_layout(_Keyed(_key(graph), graph))
 
 
 @lru_cache(maxsize=8)
@@ -551,8 +562,7 @@ def _cached_communities(keyed: _Keyed) -> dict[str, int]:
 
 def whole_communities(graph: nx.Graph) -> dict[str, int]:
     """:func:`communities` of the whole graph, cached like :func:`layout`."""
-    key = (graph.graph.get("content_hash") or id(graph), len(graph), graph.number_of_edges())
-    return _cached_communities(_Keyed(key, graph))
+    return _cached_communities(_Keyed(_key(graph), graph))
 
 
 # -- exports ------------------------------------------------------------------------------

@@ -371,23 +371,25 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
 def _midpoints(edges: pd.DataFrame) -> dict[str, list[float]]:
     """mx, my: where each tie's hover point sits. Ties between the same two actors are
     spread across the line, so each keeps its own hover box."""
-    mx = ((edges["x0"] + edges["x1"]) / 2).tolist()
-    my = ((edges["y0"] + edges["y1"]) / 2).tolist()
-    pairs = [tuple(sorted(p)) for p in zip(edges["source"], edges["target"], strict=True)]
+    x0, y0 = edges["x0"].to_numpy(dtype=float), edges["y0"].to_numpy(dtype=float)
+    x1, y1 = edges["x1"].to_numpy(dtype=float), edges["y1"].to_numpy(dtype=float)
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    sources, targets = list(edges["source"]), list(edges["target"])
     seen: dict[tuple, list[int]] = {}
-    for i, pair in enumerate(pairs):
-        seen.setdefault(pair, []).append(i)
-    for rows in seen.values():
+    for i, (u, v) in enumerate(zip(sources, targets, strict=True)):
+        seen.setdefault((u, v) if u <= v else (v, u), []).append(i)
+    for pair, rows in seen.items():
         if len(rows) < 2:
             continue
         for rank, i in enumerate(rows):
-            dx, dy = edges.at[i, "x1"] - edges.at[i, "x0"], edges.at[i, "y1"] - edges.at[i, "y0"]
-            if edges.at[i, "source"] != pairs[i][0]:  # one direction for the whole pair
+            dx, dy = x1[i] - x0[i], y1[i] - y0[i]
+            if sources[i] != pair[0]:  # one direction for the whole pair
                 dx, dy = -dx, -dy
             length = math.hypot(dx, dy) or 1.0
             shift = (rank - (len(rows) - 1) / 2) * 0.035  # across the line
             mx[i] += -dy / length * shift
             my[i] += dx / length * shift
+    mx, my = mx.tolist(), my.tolist()
     return {"mx": mx, "my": my}
 
 
@@ -459,7 +461,8 @@ def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
                   second=era[view.compare[1]])
     else:
         period = network.period_of(ds, view.eras, view.years, view.year)
-        graph = network.active_subgraph(whole, period)
+        # all time: the cached graph itself (nothing below changes it), no copy
+        graph = whole if period is None else network.active_subgraph(whole, period)
         words = _period_words(ds, view, period, lang)
         title = t("network.title.period", lang, period=words) if words else \
             t("network.title.all", lang)
