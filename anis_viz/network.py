@@ -54,7 +54,7 @@ LABELLED = 15  # the most central actors always carry their name
 # -- the graph ----------------------------------------------------------------------------
 
 def _year(value) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+    return None if value is None or value is pd.NA or value != value else int(value)
 
 
 def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
@@ -73,14 +73,20 @@ def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
                        description=row.description, description_en=row.description_en,
                        section_id=row.section_id, quote=row.quote)
     spans = section_spans(ds)
-    for row in ds.relations.itertuples(index=False):
-        start, end = _year(row.start), _year(row.end)
-        placed = spans.get(row.section_id) if start is None and end is None else None
-        graph.add_edge(row.source_id, row.target_id, key=row.relation_id,
-                       relation_id=row.relation_id, relation=row.relation, tie="relation",
-                       start=start, end=end, quote=row.quote, section_id=row.section_id,
-                       placed_start=placed[0] if placed else None,
-                       placed_end=placed[1] if placed else None)
+    edges = []
+    rel = ds.relations  # plain lists: iterating Arrow-backed columns row by row is slow
+    columns = [rel[c].tolist() for c in ("source_id", "target_id", "relation_id", "relation",
+                                         "quote", "section_id")]
+    years = [[_year(v) for v in rel[c].astype(object).tolist()] for c in ("start", "end")]
+    for source, target, relation_id, relation, quote, section, start, end in zip(
+            *columns, *years, strict=True):
+        placed = spans.get(section) if start is None and end is None else None
+        edges.append((source, target, relation_id, {
+            "relation_id": relation_id, "relation": relation, "tie": "relation",
+            "start": start, "end": end, "quote": quote, "section_id": section,
+            "placed_start": placed[0] if placed else None,
+            "placed_end": placed[1] if placed else None}))
+    graph.add_edges_from(edges)
     if include_events and not ds.event_actors.empty:
         events = ds.events.set_index("event_id")
         for event_id, group in ds.event_actors.groupby("event_id", sort=True):
@@ -207,8 +213,21 @@ def compare_eras(graph: nx.MultiDiGraph, first: tuple[int, int], second: tuple[i
 
 # -- metrics ------------------------------------------------------------------------------
 
+_SIMPLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _simple(graph: nx.Graph) -> nx.Graph:
-    """Undirected simple graph; ``weight`` = number of ties between two actors."""
+    """Undirected simple graph; ``weight`` = number of ties between two actors. Made once
+    per graph of a package (:func:`build_graph` sets ``content_hash``; such graphs are not
+    changed afterwards): layout, communities and metrics all start from it."""
+    if graph.graph.get("content_hash"):
+        if graph not in _SIMPLE:
+            _SIMPLE[graph] = _make_simple(graph)
+        return _SIMPLE[graph]
+    return _make_simple(graph)
+
+
+def _make_simple(graph: nx.Graph) -> nx.Graph:
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     for u, v in graph.edges():
