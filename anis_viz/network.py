@@ -365,6 +365,11 @@ def _cached_centralities(keyed: _Keyed) -> tuple[dict, dict]:
     return _centralities(keyed.graph)
 
 
+@lru_cache(maxsize=64)
+def _cached_graph_communities(keyed: _Keyed) -> dict[str, int]:
+    return communities(keyed.graph)
+
+
 def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = None,
             names: dict | None = None) -> pd.DataFrame:
     """One row per actor: actor_id, name, kind, degree (number of ties), betweenness
@@ -375,7 +380,9 @@ def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = N
     key = _structure_key(graph)  # once per package and graph shown (period, focus...)
     between, rank = _centralities(graph) if key is None else \
         _cached_centralities(_Keyed(key, graph))
-    community = community if community is not None else communities(graph)
+    if community is None:
+        community = communities(graph) if key is None else \
+            _cached_graph_communities(_Keyed(key, graph))
     frame = pd.DataFrame({
         "actor_id": list(graph),
         "name": [name_of(graph, a, lang) for a in graph],
