@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import random
+import weakref
 from functools import lru_cache
 
 import networkx as nx
@@ -36,8 +38,12 @@ __all__ = [
 ]
 
 SEED = 7  # same layout and communities on every run
-LARGE = 1000  # nodes: above this, layout by communities and sampled betweenness
-SAMPLES = 48  # source nodes for the betweenness estimate of a large graph (~5 s at 5,000)
+LARGE = 499  # nodes: above this, layout by communities (NetworkX's spring layout needs
+# SciPy from 500 nodes, which this project does not install)
+FORCE_MAX = 2000  # members: a larger community is laid out as a disc
+FORCE_ITERATIONS = 40  # per community of a large graph
+EXACT = 1000  # nodes: above this, betweenness is estimated from sampled sources
+SAMPLES = 48  # source nodes for the betweenness estimate of a large graph (~0.2 s at 5,000)
 EVENT_TIE = "shared_event"  # relation code of the optional ties made by shared events
 SIZES = ("degree", "betweenness", "pagerank")
 COLOURS = ("kind", "community")
@@ -48,7 +54,7 @@ LABELLED = 15  # the most central actors always carry their name
 # -- the graph ----------------------------------------------------------------------------
 
 def _year(value) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+    return None if value is None or value is pd.NA or value != value else int(value)
 
 
 def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
@@ -67,14 +73,20 @@ def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
                        description=row.description, description_en=row.description_en,
                        section_id=row.section_id, quote=row.quote)
     spans = section_spans(ds)
-    for row in ds.relations.itertuples(index=False):
-        start, end = _year(row.start), _year(row.end)
-        placed = spans.get(row.section_id) if start is None and end is None else None
-        graph.add_edge(row.source_id, row.target_id, key=row.relation_id,
-                       relation_id=row.relation_id, relation=row.relation, tie="relation",
-                       start=start, end=end, quote=row.quote, section_id=row.section_id,
-                       placed_start=placed[0] if placed else None,
-                       placed_end=placed[1] if placed else None)
+    edges = []
+    rel = ds.relations  # plain lists: iterating Arrow-backed columns row by row is slow
+    columns = [rel[c].tolist() for c in ("source_id", "target_id", "relation_id", "relation",
+                                         "quote", "section_id")]
+    years = [[_year(v) for v in rel[c].astype(object).tolist()] for c in ("start", "end")]
+    for source, target, relation_id, relation, quote, section, start, end in zip(
+            *columns, *years, strict=True):
+        placed = spans.get(section) if start is None and end is None else None
+        edges.append((source, target, relation_id, {
+            "relation_id": relation_id, "relation": relation, "tie": "relation",
+            "start": start, "end": end, "quote": quote, "section_id": section,
+            "placed_start": placed[0] if placed else None,
+            "placed_end": placed[1] if placed else None}))
+    graph.add_edges_from(edges)
     if include_events and not ds.event_actors.empty:
         events = ds.events.set_index("event_id")
         for event_id, group in ds.event_actors.groupby("event_id", sort=True):
@@ -201,8 +213,21 @@ def compare_eras(graph: nx.MultiDiGraph, first: tuple[int, int], second: tuple[i
 
 # -- metrics ------------------------------------------------------------------------------
 
+_SIMPLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _simple(graph: nx.Graph) -> nx.Graph:
-    """Undirected simple graph; ``weight`` = number of ties between two actors."""
+    """Undirected simple graph; ``weight`` = number of ties between two actors. Made once
+    per graph of a package (:func:`build_graph` sets ``content_hash``; such graphs are not
+    changed afterwards): layout, communities and metrics all start from it."""
+    if graph.graph.get("content_hash"):
+        if graph not in _SIMPLE:
+            _SIMPLE[graph] = _make_simple(graph)
+        return _SIMPLE[graph]
+    return _make_simple(graph)
+
+
+def _make_simple(graph: nx.Graph) -> nx.Graph:
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     for u, v in graph.edges():
@@ -244,25 +269,120 @@ def communities(graph: nx.Graph) -> dict[str, int]:
     """Actor -> community number (Louvain, seeded). Communities are numbered by size, then
     by their first member; an actor without any tie gets -1."""
     simple = _simple(graph)
-    found = nx.community.louvain_communities(simple, weight="weight", seed=SEED)
+    # large: stop when a level gains less than 1e-4 modularity (same partition at 5,000
+    # actors, a third less time than the default 1e-7)
+    found = nx.community.louvain_communities(simple, weight="weight", seed=SEED,
+                                             threshold=1e-4 if len(simple) > LARGE else 1e-7)
     found = sorted((sorted(c) for c in found if len(c) > 1), key=lambda c: (-len(c), c[0]))
     number = {node: i for i, members in enumerate(found) for node in members}
     return {node: number.get(node, -1) for node in sorted(graph)}
 
 
+def _arrays(simple: nx.Graph) -> tuple[list, np.ndarray, np.ndarray, np.ndarray]:
+    """Nodes, and the CSR adjacency of ``simple`` (both directions, no self-loop): indptr,
+    neighbours, weights."""
+    nodes = list(simple)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = [(index[u], index[v], d.get("weight", 1)) for u, v, d in simple.edges(data=True)
+             if u != v]
+    u = np.array([p[0] for p in pairs], dtype=np.int64)
+    v = np.array([p[1] for p in pairs], dtype=np.int64)
+    w = np.array([p[2] for p in pairs], dtype=float)
+    src, dst, weight = np.concatenate([u, v]), np.concatenate([v, u]), np.concatenate([w, w])
+    order = np.argsort(src, kind="stable")
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(src, minlength=len(nodes)))])
+    return nodes, indptr, dst[order], weight[order]
+
+
+def betweenness(simple: nx.Graph, k: int | None = None, seed: int = SEED) -> dict[str, float]:
+    """Normalised betweenness of an undirected simple graph (unweighted shortest paths),
+    Brandes' algorithm in NumPy, one breadth-first search per source, level by level. With
+    ``k``, estimated from ``k`` sources drawn as :func:`networkx.betweenness_centrality`
+    draws them (``random.Random(seed).sample``): the same values as NetworkX, about ten
+    times faster."""
+    nodes, indptr, neighbours, _ = _arrays(simple)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    sampled = None if k is None or k >= n else random.Random(seed).sample(nodes, k)
+    index = {node: i for i, node in enumerate(nodes)}
+    sources = range(n) if sampled is None else [index[s] for s in sampled]
+    total = np.zeros(n)
+    degree = np.diff(indptr)
+    for s in sources:
+        dist = np.full(n, -1, dtype=np.int64)
+        sigma = np.zeros(n)
+        dist[s], sigma[s] = 0, 1.0
+        frontier, level, steps = np.array([s]), 0, []
+        while frontier.size:
+            counts = degree[frontier]
+            starts = np.repeat(indptr[frontier] - np.cumsum(counts) + counts, counts)
+            ends = neighbours[starts + np.arange(counts.sum())]
+            tails = np.repeat(frontier, counts)
+            fresh = np.unique(ends[dist[ends] < 0])
+            dist[fresh] = level + 1
+            keep = dist[ends] == level + 1
+            tails, ends = tails[keep], ends[keep]
+            sigma += np.bincount(ends, weights=sigma[tails], minlength=n)
+            steps.append((tails, ends))
+            frontier, level = fresh, level + 1
+        delta = np.zeros(n)
+        for tails, ends in reversed(steps):
+            delta += np.bincount(tails, weights=sigma[tails] / sigma[ends] * (1 + delta[ends]),
+                                 minlength=n)
+        delta[s] = 0.0
+        total += delta
+    if n > 2:  # as networkx's _rescale, normalised, endpoints excluded
+        if sampled is None:
+            total *= 1 / ((n - 1) * (n - 2))
+        else:
+            scale = np.full(n, 1 / (len(sources) * (n - 2)))
+            scale[list(sources)] = 1 / ((len(sources) - 1) * (n - 2)) if len(sources) > 1 \
+                else math.nan
+            total *= scale
+    return dict(zip(nodes, total.tolist(), strict=True))
+
+
+def _structure_key(graph: nx.Graph):
+    """What a graph's centralities depend on, hashable: the package's content hash, the
+    actors and the ties (keys). None for a graph built by hand (no content hash)."""
+    digest = graph.graph.get("content_hash")
+    if not digest:
+        return None
+    edges = tuple(graph.edges(keys=True)) if graph.is_multigraph() else tuple(graph.edges())
+    return (digest, tuple(graph), edges)
+
+
+def _centralities(graph: nx.Graph) -> tuple[dict, dict]:
+    simple = _simple(graph)
+    n = len(simple)
+    return (betweenness(simple, k=min(n, SAMPLES) if n > EXACT else None),
+            pagerank(simple))
+
+
+@lru_cache(maxsize=64)
+def _cached_centralities(keyed: _Keyed) -> tuple[dict, dict]:
+    return _centralities(keyed.graph)
+
+
+@lru_cache(maxsize=64)
+def _cached_graph_communities(keyed: _Keyed) -> dict[str, int]:
+    return communities(keyed.graph)
+
+
 def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = None,
             names: dict | None = None) -> pd.DataFrame:
     """One row per actor: actor_id, name, kind, degree (number of ties), betweenness
-    (normalised; estimated from :data:`SAMPLES` seeded sources above :data:`LARGE` actors),
+    (normalised; estimated from :data:`SAMPLES` seeded sources above :data:`EXACT` actors),
     pagerank, community (number, -1 for no
     tie) and community_name (``names``, else its most central member here), most central
     first."""
-    simple = _simple(graph)
-    n = len(simple)
-    between = nx.betweenness_centrality(simple, k=min(n, SAMPLES) if n > LARGE else None,
-                                        seed=SEED) if n else {}
-    rank = pagerank(simple)
-    community = community if community is not None else communities(graph)
+    key = _structure_key(graph)  # once per package and graph shown (period, focus...)
+    between, rank = _centralities(graph) if key is None else \
+        _cached_centralities(_Keyed(key, graph))
+    if community is None:
+        community = communities(graph) if key is None else \
+            _cached_graph_communities(_Keyed(key, graph))
     frame = pd.DataFrame({
         "actor_id": list(graph),
         "name": [name_of(graph, a, lang) for a in graph],
@@ -314,8 +434,49 @@ def _spring(graph: nx.Graph, iterations: int = 200) -> dict:
         return {}
     if len(graph) == 1:
         return {next(iter(graph)): np.zeros(2)}
+    if len(graph) > LARGE:  # NetworkX would need SciPy: a seeded disc
+        return _disc(sorted(graph), np.random.default_rng(SEED))
     k = 1.6 / math.sqrt(len(graph))  # a little more room than the default, for labels
     return nx.spring_layout(graph, k=k, seed=SEED, iterations=iterations, weight=None)
+
+
+def _force(graph: nx.Graph, iterations: int, rng) -> dict:
+    """Fruchterman-Reingold as NetworkX's dense solver does it (repulsion between every
+    pair, attraction along the ties, a cooling step), in float32 NumPy with the x and y
+    axes apart and the attraction summed over the ties only: several times faster than
+    ``nx.spring_layout`` on a community of a few hundred actors, and no SciPy."""
+    nodes = list(graph)
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    ties = np.array([(index[u], index[v]) for u, v in graph.edges() if u != v],
+                    dtype=np.int64).reshape(-1, 2)
+    a, b = ties[:, 0], ties[:, 1]
+    x, y = (rng.random(n).astype(np.float32) for _ in range(2))
+    k = np.float32(1.6 / math.sqrt(n))
+    step = 0.1 * max(float(np.ptp(x)), float(np.ptp(y)))
+    cool = step / (iterations + 1)
+    for _ in range(iterations):
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        d2 = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
+        push = k * k / d2
+        fx, fy = (dx * push).sum(axis=1), (dy * push).sum(axis=1)
+        ex, ey = x[a] - x[b], y[a] - y[b]
+        pull = np.sqrt(ex * ex + ey * ey) / k  # attraction d²/k along each tie
+        fx -= np.bincount(a, ex * pull, n) - np.bincount(b, ex * pull, n)
+        fy -= np.bincount(a, ey * pull, n) - np.bincount(b, ey * pull, n)
+        length = np.sqrt(fx * fx + fy * fy)
+        length = np.where(length < 0.01, 0.1, length)
+        x = (x + fx * (step / length)).astype(np.float32)
+        y = (y + fy * (step / length)).astype(np.float32)
+        step -= cool
+    return {node: np.array([x[i], y[i]], dtype=float) for i, node in enumerate(nodes)}
+
+
+def _disc(members: list, rng) -> dict:
+    angles, spread = rng.uniform(0, 2 * math.pi, len(members)), \
+        np.sqrt(rng.uniform(0, 1, len(members)))
+    return {m: np.array([math.cos(a) * s, math.sin(a) * s])
+            for m, a, s in zip(members, angles, spread, strict=True)}
 
 
 def _by_communities(simple: nx.Graph, community: dict) -> dict:
@@ -331,18 +492,16 @@ def _by_communities(simple: nx.Graph, community: dict) -> dict:
         if a != b:
             meta.add_edge(a, b, weight=meta.edges[a, b]["weight"] + 1 if meta.has_edge(a, b)
                           else 1)
-    centres = _spring(meta, iterations=100) if len(meta) < 500 else nx.circular_layout(meta)
+    centres = _spring(meta, iterations=100) if len(meta) <= LARGE else \
+        nx.circular_layout(meta)
     rng = np.random.default_rng(SEED)
     pos = {}
     for number, members in groups.items():
         radius = 0.12 * math.sqrt(len(members) / max(1, len(simple))) * math.sqrt(len(groups))
-        if 1 < len(members) < 500:
-            local = _spring(simple.subgraph(members), iterations=50)
+        if 1 < len(members) <= FORCE_MAX:
+            local = _force(simple.subgraph(members), FORCE_ITERATIONS, rng)
         else:  # isolated actors, or one giant group: a seeded disc
-            angles, spread = rng.uniform(0, 2 * math.pi, len(members)), \
-                np.sqrt(rng.uniform(0, 1, len(members)))
-            local = {m: np.array([math.cos(a) * s, math.sin(a) * s])
-                     for m, a, s in zip(members, angles, spread, strict=True)}
+            local = _disc(members, rng)
         for node, xy in local.items():
             pos[node] = np.asarray(centres[number]) + radius * np.asarray(xy)
     return pos
@@ -390,7 +549,9 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     if main:
         sub = simple.subgraph(main)
-        pos = _by_communities(sub, communities(sub)) if len(sub) > LARGE else _spring(sub)
+        # the whole graph's communities (computed once, see whole_communities)
+        pos = _by_communities(sub, _cached_communities(keyed)) if len(sub) > LARGE \
+            else _spring(sub)
         out |= _fit(pos, main, (-1, -1 + rows * band + (0.06 if rows else 0), 1, 1),
                     spread=0.0 if len(sub) > LARGE else 0.4)
     for part, r, col, width in cells:
@@ -402,12 +563,22 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
     return out
 
 
+_SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _key(graph: nx.Graph) -> tuple:
+    """The cache key of a whole graph: content hash, actors, ties (counting the ties of a
+    multigraph walks them all: done once per graph object)."""
+    if graph not in _SIZES:
+        _SIZES[graph] = graph.number_of_edges()
+    return (graph.graph.get("content_hash") or id(graph), len(graph), _SIZES[graph])
+
+
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Actor -> (x, y) in [-1, 1], seeded. Cached by the graph's ``content_hash`` (set by
     :func:`build_graph`): lay out the whole relations graph once, then reuse the positions
     for every period and neighbourhood so nothing jumps."""
-    key = (graph.graph.get("content_hash") or id(graph), len(graph), graph.number_of_edges())
-    return _cached_layout(_Keyed(key, graph))
+    return _cached_layout(_Keyed(_key(graph), graph))
 
 
 @lru_cache(maxsize=8)
@@ -417,8 +588,7 @@ def _cached_communities(keyed: _Keyed) -> dict[str, int]:
 
 def whole_communities(graph: nx.Graph) -> dict[str, int]:
     """:func:`communities` of the whole graph, cached like :func:`layout`."""
-    key = (graph.graph.get("content_hash") or id(graph), len(graph), graph.number_of_edges())
-    return _cached_communities(_Keyed(key, graph))
+    return _cached_communities(_Keyed(_key(graph), graph))
 
 
 # -- exports ------------------------------------------------------------------------------

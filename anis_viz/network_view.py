@@ -11,8 +11,10 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -29,6 +31,7 @@ __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box
 SMALL = 300  # actors: above this, smaller markers (and WebGL in the figure)
+QUOTED = 400  # ties: above this, a tie's hover box has no quote (see edge_frame)
 
 
 @dataclass(frozen=True)
@@ -180,26 +183,30 @@ def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
     sx, sy = width / (x1 - x0), height / (y1 - y0)  # pixels per unit of the layout
     left_edge, right, bottom_edge, top = x0 * sx, x1 * sx, y0 * sy, y1 * sy
     placed: list[tuple[float, float, float, float]] = []
-    centres = [(x * sx, y * sy) for x, y in zip(nodes["x"], nodes["y"], strict=True)]
-    radii = [m / 2 for m in nodes["marker"]]
+    px = nodes["x"].to_numpy(dtype=float) * sx
+    py = nodes["y"].to_numpy(dtype=float) * sy
+    radii = nodes["marker"].to_numpy(dtype=float) / 2
+    # every marker's box, tested at once with NumPy (labels x 8 options x actors)
+    mx0, mx1, my0, my1 = px - radii, px + radii, py - radii, py + radii
     options = {"top center": (0, 1), "bottom center": (0, -1), "middle right": (1, 0),
                "middle left": (-1, 0), "top right": (1, 1), "top left": (-1, 1),
                "bottom right": (1, -1), "bottom left": (-1, -1)}
     result = []
-    for (cx, cy), label, size in zip(centres, nodes["label"], nodes["marker"], strict=True):
+    for cx, cy, label, size in zip(px, py, nodes["label"], nodes["marker"], strict=True):
         if not label:
             result.append("top center")
             continue
         w, h, gap = 0.6 * font * len(label), font * 1.3, size / 2 + 2
+        others = (px != cx) | (py != cy)
         best, best_cost = "top center", math.inf
         for name, (dx, dy) in options.items():
             left = cx - w / 2 + dx * (w / 2 + gap)
             bottom = cy - h / 2 + dy * (h / 2 + gap)
             box = (left, bottom, left + w, bottom + h)
             cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
-            cost += 3 * sum(_overlap(box, (px - r, py - r, px + r, py + r)) > 0
-                        for (px, py), r in zip(centres, radii, strict=True)
-                        if (px, py) != (cx, cy))
+            hits = (np.minimum(box[2], mx1) > np.maximum(box[0], mx0)) & \
+                (np.minimum(box[3], my1) > np.maximum(box[1], my0)) & others
+            cost += 3 * int(hits.sum())
             cost += 20 * (box[0] < left_edge or box[2] > right or box[1] < bottom_edge
                           or box[3] > top)
             if cost < best_cost:
@@ -226,13 +233,13 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     textposition, hover (HTML, data escaped), order, focus (the actor in focus)."""
     kinds = style.kind_styles(ds.actors["kind"])
     kind_rank = {k: i for i, k in enumerate(kinds)}
-    rows = table.set_index("actor_id")
+    rows = table.set_index("actor_id").reindex(list(graph))  # in the graph's order
     frame = pd.DataFrame({"actor_id": list(graph)})
     frame["x"] = [pos[a][0] for a in graph]
     frame["y"] = [pos[a][1] for a in graph]
     frame["name"] = [network.name_of(graph, a, lang) for a in graph]
     frame["kind"] = [graph.nodes[a].get("kind", "") for a in graph]
-    frame["value"] = [float(rows.at[a, size]) for a in graph]
+    frame["value"] = rows[size].to_numpy(dtype=float)
     frame["symbol"] = frame["kind"].map(lambda k: kinds.get(k, ("", "circle"))[1])
     known = ds.labels("kind", lang)
     kind_labels = frame["kind"].map(lambda k: known.get(k) or str(k).replace("_", " "))
@@ -244,12 +251,12 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
         frame["order"] = frame["group"].map(network.STATUSES.index)
     elif colour == "community":
         cap = style.COMMUNITY_COLOURS  # smaller communities are drawn together, in grey
-        numbers = [min(int(rows.at[a, "community"]), cap) for a in graph]
+        numbers = [min(int(c), cap) for c in rows["community"]]
         colours = style.community_colours(numbers)
         frame["group"] = numbers
         frame["group_label"] = [
             t("network.community.other", lang) if n == cap else
-            _short(str(rows.at[a, "community_name"])) for a, n in zip(graph, numbers)]
+            _short(str(c)) for c, n in zip(rows["community_name"], numbers, strict=True)]
         frame["colour"] = frame["group"].map(colours)
         frame["order"] = frame["group"].map(lambda n: n if n >= 0 else 10**6)
     else:
@@ -274,12 +281,15 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
     frame["textposition"] = [positions[i] or "top center" for i in frame.index]
     hovers = []
-    for a, name, label in zip(frame["actor_id"], frame["name"], kind_labels, strict=True):
-        r = rows.loc[a]
+    community_lines = {c: _esc(t("network.hover.community", lang, name=c))
+                       for c in set(rows["community_name"])}
+    for a, name, label, degree, between, rank, community in zip(
+            frame["actor_id"], frame["name"], kind_labels, rows["degree"], rows["betweenness"],
+            rows["pagerank"], rows["community_name"], strict=True):
         lines = [f"<b>{_esc(name)}</b>", _esc(label),
-                 t("network.hover.metrics", lang, degree=int(r["degree"]),
-                   betweenness=f"{r['betweenness']:.3f}", pagerank=f"{r['pagerank']:.3f}"),
-                 _esc(t("network.hover.community", lang, name=r["community_name"]))]
+                 t("network.hover.metrics", lang, degree=int(degree),
+                   betweenness=f"{between:.3f}", pagerank=f"{rank:.3f}"),
+                 community_lines[community]]
         if "status" in graph.nodes[a]:
             lines.append(t("network.hover.status", lang,
                            status=t(f"network.status.{graph.nodes[a]['status']}", lang)))
@@ -289,18 +299,26 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     return frame
 
 
-def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "fr"
-               ) -> pd.DataFrame:
+def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "fr",
+               quoted: int | None = None) -> pd.DataFrame:
     """One row per tie shown: source, target, key, x0, y0, x1, y1, relation, group,
     group_label, colour, dash, order, hover (HTML: who, relation label, years, quote and
-    section, data escaped), mx, my (the hover point)."""
+    section, data escaped), quote, section_id (as in the data), mx, my (the hover point).
+    Above ``quoted`` ties (default :data:`QUOTED`) the hover keeps the relation and the
+    years only, on one line: 20,000 quotes and names would be most of what the browser
+    receives (the quotes are in the downloads, the names on the actors)."""
     codes = list(ds.relations["relation"])
     styles = style.relation_styles(codes)
     rank = {r: i for i, r in enumerate(styles)}
     statuses = style.status_styles()
     marked = "status" in graph.graph.get("marks", ())
     known = ds.labels("relation", lang)
-    rows = []
+    full = graph.number_of_edges() <= (QUOTED if quoted is None else quoted)
+    names: dict[str, str] = {}
+    years: dict[tuple, str] = {}
+    columns = {c: [] for c in ("source", "target", "key", "relation", "group",
+                               "group_label", "colour", "dash", "order", "hover", "quote",
+                               "section_id")}
     for u, v, k, d in graph.edges(keys=True, data=True):
         relation = d.get("relation", "")
         event = d.get("tie") == "event"
@@ -314,48 +332,64 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
             group, group_label = relation, label
             colour, dash = style.event_tie_style() if event else styles[relation]
             order = len(rank) if event else rank[relation]
-        source, target = (_esc(network.name_of(graph, n, lang)) for n in (u, v))
-        if event:
-            title = d.get("title_en") if lang == "en" else d.get("title", "")
-            who = (f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)} : "
-                   f"{_esc(title or '')}")
+        for n in (u, v):
+            if n not in names:
+                names[n] = _esc(network.name_of(graph, n, lang))
+        source, target = names[u], names[v]
+        title = (d.get("title_en") if lang == "en" else d.get("title", "")) if event else ""
+        when = (d.get("start"), d.get("end"), d.get("placed_start"), d.get("placed_end"))
+        if when not in years:
+            years[when] = _esc(tie_years_text(d, lang))
+        if not full:  # one short plain line (every tag costs 13 bytes in JSON); the
+            # actors at both ends carry their names
+            what = f"{_esc(label)} : {_esc(title or '')}" if event else _esc(label)
+            lines = [f"{what} · {years[when]}"]
+        elif event:
+            lines = [f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)} : "
+                     f"{_esc(title or '')}", years[when]]
         else:
-            who = f"<b>{source}</b> {_esc(label)} <b>{target}</b>"
-        lines = [who, _esc(tie_years_text(d, lang)),
-                 _quote(d.get("quote", ""), lang),
-                 _esc(t("network.hover.section", lang, section=d.get("section_id", "")))]
+            lines = [f"<b>{source}</b> {_esc(label)} <b>{target}</b>", years[when]]
+        if full:
+            lines += [_quote(d.get("quote", ""), lang),
+                      _esc(t("network.hover.section", lang, section=d.get("section_id", "")))]
         if marked:
             lines.insert(1, _esc(t("network.hover.status", lang, status=group_label)))
-        rows.append({"source": u, "target": v, "key": k, "x0": pos[u][0], "y0": pos[u][1],
-                     "x1": pos[v][0], "y1": pos[v][1], "relation": relation, "group": group,
-                     "group_label": group_label, "colour": colour, "dash": dash,
-                     "order": order, "hover": "<br>".join(lines)})
-    columns = ["source", "target", "key", "x0", "y0", "x1", "y1", "relation", "group",
-               "group_label", "colour", "dash", "order", "hover"]
-    frame = pd.DataFrame(rows, columns=columns)
+        for column, value in zip(columns, (u, v, k, relation, group, group_label, colour, dash,
+                                           order, "<br>".join(lines), d.get("quote", ""),
+                                           d.get("section_id", "")), strict=True):
+            columns[column].append(value)
+    xy = np.array([pos[n] for n in columns["source"]] or np.zeros((0, 2)), dtype=float)
+    uv = np.array([pos[n] for n in columns["target"]] or np.zeros((0, 2)), dtype=float)
+    frame = pd.DataFrame({
+        "source": columns["source"], "target": columns["target"], "key": columns["key"],
+        "x0": xy[:, 0], "y0": xy[:, 1], "x1": uv[:, 0], "y1": uv[:, 1],
+        **{c: columns[c] for c in ("relation", "group", "group_label", "colour", "dash",
+                                   "order", "hover", "quote", "section_id")}})
     return frame.assign(**_midpoints(frame))
 
 
 def _midpoints(edges: pd.DataFrame) -> dict[str, list[float]]:
     """mx, my: where each tie's hover point sits. Ties between the same two actors are
     spread across the line, so each keeps its own hover box."""
-    mx = ((edges["x0"] + edges["x1"]) / 2).tolist()
-    my = ((edges["y0"] + edges["y1"]) / 2).tolist()
-    pairs = [tuple(sorted(p)) for p in zip(edges["source"], edges["target"], strict=True)]
+    x0, y0 = edges["x0"].to_numpy(dtype=float), edges["y0"].to_numpy(dtype=float)
+    x1, y1 = edges["x1"].to_numpy(dtype=float), edges["y1"].to_numpy(dtype=float)
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    sources, targets = list(edges["source"]), list(edges["target"])
     seen: dict[tuple, list[int]] = {}
-    for i, pair in enumerate(pairs):
-        seen.setdefault(pair, []).append(i)
-    for rows in seen.values():
+    for i, (u, v) in enumerate(zip(sources, targets, strict=True)):
+        seen.setdefault((u, v) if u <= v else (v, u), []).append(i)
+    for pair, rows in seen.items():
         if len(rows) < 2:
             continue
         for rank, i in enumerate(rows):
-            dx, dy = edges.at[i, "x1"] - edges.at[i, "x0"], edges.at[i, "y1"] - edges.at[i, "y0"]
-            if edges.at[i, "source"] != pairs[i][0]:  # one direction for the whole pair
+            dx, dy = x1[i] - x0[i], y1[i] - y0[i]
+            if sources[i] != pair[0]:  # one direction for the whole pair
                 dx, dy = -dx, -dy
             length = math.hypot(dx, dy) or 1.0
             shift = (rank - (len(rows) - 1) / 2) * 0.035  # across the line
             mx[i] += -dy / length * shift
             my[i] += dx / length * shift
+    mx, my = mx.tolist(), my.tolist()
     return {"mx": mx, "my": my}
 
 
@@ -378,8 +412,33 @@ class Result:
     note: str = ""              # e.g. the focus actor has no tie in the period
 
 
+class _ByHash:
+    """A dataset that hashes by its content hash, for :func:`functools.lru_cache`."""
+
+    def __init__(self, ds: Dataset):
+        self.ds, self.key = ds, ds.content_hash
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _ByHash) and other.key == self.key
+
+
+@lru_cache(maxsize=8)
+def _cached_graph(keyed: _ByHash, events: bool) -> nx.MultiDiGraph:
+    return network.build_graph(keyed.ds, include_events=events)
+
+
+def _graph(ds: Dataset, events: bool = False) -> nx.MultiDiGraph:
+    """The package's graph, built once per content hash (the views copy what they change)."""
+    if not getattr(ds, "content_hash", None):
+        return network.build_graph(ds, include_events=events)
+    return _cached_graph(_ByHash(ds), events)
+
+
 def _relations_graph(ds: Dataset) -> nx.MultiDiGraph:
-    return network.build_graph(ds, include_events=False)
+    return _graph(ds, events=False)
 
 
 def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
@@ -388,7 +447,7 @@ def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
     ``ds``) may be passed in to save rebuilding it."""
     view = view or View()
     relations = base if base is not None else _relations_graph(ds)
-    whole = network.build_graph(ds, include_events=True) if view.events else relations
+    whole = _graph(ds, events=True) if view.events else relations
     pos = network.layout(relations)  # whole relations graph: the same places in every view
     community = network.whole_communities(relations)
     names = network.community_names(relations, community, lang)
@@ -402,7 +461,8 @@ def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
                   second=era[view.compare[1]])
     else:
         period = network.period_of(ds, view.eras, view.years, view.year)
-        graph = network.active_subgraph(whole, period)
+        # all time: the cached graph itself (nothing below changes it), no copy
+        graph = whole if period is None else network.active_subgraph(whole, period)
         words = _period_words(ds, view, period, lang)
         title = t("network.title.period", lang, period=words) if words else \
             t("network.title.all", lang)
@@ -470,12 +530,13 @@ def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Char
 def chart_of(result: Result, lang: str = "fr") -> Chart:
     """A computed view as a :class:`~anis_viz.export.Chart` (data: the metrics table)."""
     data = result.metrics.drop(columns=["community"])
-    quotes = result.edges.assign(
-        quote=[result.graph.edges[u, v, k].get("quote", "") for u, v, k in
-               zip(result.edges["source"], result.edges["target"], result.edges["key"])],
-        section_id=[result.graph.edges[u, v, k].get("section_id", "") for u, v, k in
-                    zip(result.edges["source"], result.edges["target"], result.edges["key"])],
-    )[["quote", "section_id"]].drop_duplicates() if len(result.edges) else pd.DataFrame()
+    edges = result.edges
+    if len(edges) and not {"quote", "section_id"} <= set(edges):
+        found = [result.graph.edges[u, v, k] for u, v, k in
+                 zip(edges["source"], edges["target"], edges["key"])]
+        edges = edges.assign(quote=[d.get("quote", "") for d in found],
+                             section_id=[d.get("section_id", "") for d in found])
+    quotes = edges[["quote", "section_id"]].drop_duplicates() if len(edges) else pd.DataFrame()
     span = "" if result.period is None else "-".join(dict.fromkeys(map(str, result.period)))
     return Chart(slug=t("network.slug", lang), figure=result.figure, data=data,
                  title=result.title, alt=result.alt, span=span, quotes=quotes)

@@ -202,6 +202,37 @@ def test_large_graph_layout_by_communities():
     assert pos == network._cached_layout.__wrapped__(network._Keyed(("x",), graph))
 
 
+def test_layout_of_500_to_1000_actors_needs_no_scipy():
+    # NetworkX's spring layout asks for SciPy from 500 nodes; SciPy is not installed here
+    graph = nx.MultiDiGraph(nx.connected_caveman_graph(30, 20), content_hash="cave600")
+    graph = nx.relabel_nodes(graph, {n: f"a{n:03d}" for n in graph})
+    pos = network.layout(graph)
+    assert len(pos) == 600 and all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in pos.values())
+    assert pos == network._cached_layout.__wrapped__(network._Keyed(("y",), graph))
+
+
+@pytest.mark.parametrize("n, k", [(80, None), (1200, network.SAMPLES)])
+def test_betweenness_agrees_with_networkx(n, k):
+    graph = nx.barabasi_albert_graph(n, 2, seed=3)
+    graph = nx.relabel_nodes(graph, {i: f"a{i:04d}" for i in graph})
+    graph.add_node("zz_alone")
+    ours = network.betweenness(graph, k=k)
+    theirs = nx.betweenness_centrality(graph, k=k, seed=network.SEED)
+    assert ours == pytest.approx(theirs, abs=1e-12)
+
+
+def test_metrics_are_computed_once_per_graph_shown(jardins):
+    graph = network.build_graph(jardins)
+    network._cached_centralities.cache_clear()
+    first = network.metrics(graph)
+    again = network.metrics(network.build_graph(jardins))  # same package, same graph
+    assert network._cached_centralities.cache_info().hits == 1
+    pd.testing.assert_frame_equal(first, again)
+    period = network.active_subgraph(graph, (1998, 2000))
+    network.metrics(period)
+    assert network._cached_centralities.cache_info().misses == 2
+
+
 # -- exports --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("fmt", ["gexf", "graphml"])
@@ -249,6 +280,15 @@ def test_edge_hover_has_relation_years_quote_and_section(jardins):
         assert f"<b>Marie Durand</b> {label} <b>" in hover
         assert quote in hover and "§ A" in hover
         assert ("depuis 1998" if lang == "fr" else "since 1998") in hover
+
+
+def test_many_ties_keep_a_short_hover(jardins):
+    graph = network.build_graph(jardins)
+    edges = nv.edge_frame(jardins, graph, network.layout(graph), lang="fr", quoted=3)
+    hover = edges.set_index("key").at["r1", "hover"]
+    assert "depuis 1998" in hover and "fonde le premier jardin" not in hover
+    assert "<br>" not in hover  # one line
+    assert edges.set_index("key").at["r1", "quote"] == "Marie Durand fonde le premier jardin."
 
 
 def test_data_text_is_escaped_in_the_figure(jardins):
