@@ -437,7 +437,18 @@ def _spring(graph: nx.Graph, iterations: int = 200) -> dict:
     if len(graph) > LARGE:  # NetworkX would need SciPy: a seeded disc
         return _disc(sorted(graph), np.random.default_rng(SEED))
     k = 1.6 / math.sqrt(len(graph))  # a little more room than the default, for labels
-    return nx.spring_layout(graph, k=k, seed=SEED, iterations=iterations, weight=None)
+    return nx.spring_layout(_ordered(graph), k=k, seed=SEED, iterations=iterations,
+                            weight=None)
+
+
+def _ordered(graph: nx.Graph) -> nx.Graph:
+    """The same graph with its actors and ties in sorted order. A subgraph view iterates
+    its node set in hash order, which changes between processes; seeded layouts start from
+    the node order, so they need a fixed one to be deterministic."""
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph))
+    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.edges()))
+    return ordered
 
 
 def _force(graph: nx.Graph, iterations: int, rng) -> dict:
@@ -445,6 +456,7 @@ def _force(graph: nx.Graph, iterations: int, rng) -> dict:
     pair, attraction along the ties, a cooling step), in float32 NumPy with the x and y
     axes apart and the attraction summed over the ties only: several times faster than
     ``nx.spring_layout`` on a community of a few hundred actors, and no SciPy."""
+    graph = _ordered(graph)
     nodes = list(graph)
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}

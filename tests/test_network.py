@@ -3,6 +3,7 @@ and the page itself (AppTest, French and English)."""
 
 import io
 import json
+import os
 from pathlib import Path
 
 import networkx as nx
@@ -508,3 +509,17 @@ def test_play_runs_through_every_year(monkeypatch):
     at.button(key="net_play").click().run(timeout=120)
     assert not at.exception and not at.error
     assert at.subheader[0].value == "The network, 2008"  # back on the chosen year
+
+
+def test_layout_is_the_same_in_every_process():
+    """Seeded means the same picture after a restart, whatever Python's hash seed."""
+    import subprocess
+    import sys
+
+    code = ("from anis_viz.data import load_dataset; from anis_viz import network; "
+            "g = network.build_graph(load_dataset()); "
+            "print(sorted(network.layout(g).items()))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, cwd=str(ROOT), env={**os.environ, "PYTHONHASHSEED": seed}
+                           ).stdout for seed in ("1", "2")}
+    assert len(runs) == 1
