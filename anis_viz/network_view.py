@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from anis_viz import network, style
-from anis_viz.data import Dataset
+from anis_viz.data import ByContent, Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.network import network_figure
 from anis_viz.i18n import format_span, pick, t
@@ -412,21 +412,8 @@ class Result:
     note: str = ""              # e.g. the focus actor has no tie in the period
 
 
-class _ByHash:
-    """A dataset that hashes by its content hash, for :func:`functools.lru_cache`."""
-
-    def __init__(self, ds: Dataset):
-        self.ds, self.key = ds, ds.content_hash
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _ByHash) and other.key == self.key
-
-
 @lru_cache(maxsize=8)
-def _cached_graph(keyed: _ByHash, events: bool) -> nx.MultiDiGraph:
+def _cached_graph(keyed: ByContent, events: bool) -> nx.MultiDiGraph:
     return network.build_graph(keyed.ds, include_events=events)
 
 
@@ -434,7 +421,7 @@ def _graph(ds: Dataset, events: bool = False) -> nx.MultiDiGraph:
     """The package's graph, built once per content hash (the views copy what they change)."""
     if not getattr(ds, "content_hash", None):
         return network.build_graph(ds, include_events=events)
-    return _cached_graph(_ByHash(ds), events)
+    return _cached_graph(ByContent(ds), events)
 
 
 def _relations_graph(ds: Dataset) -> nx.MultiDiGraph:

@@ -22,7 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from anis_viz import i18n, style
-from anis_viz.data import Dataset
+from anis_viz.data import ByContent, Dataset
 from anis_viz.export import Chart
 from anis_viz.filters import SharedFilters
 from anis_viz.filters import filter_events as shared_filter
@@ -109,21 +109,8 @@ def _quote_html(quote: str, lang: str) -> str:
     return "<br>".join(_esc(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
 
 
-class _ByContent:
-    """A dataset that hashes by its content hash, for :func:`functools.lru_cache`."""
-
-    def __init__(self, ds: Dataset):
-        self.ds = ds
-
-    def __hash__(self) -> int:
-        return hash(self.ds.content_hash)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _ByContent) and other.ds.content_hash == self.ds.content_hash
-
-
 @lru_cache(maxsize=8)
-def _cached_table(key: _ByContent, lang: str) -> pd.DataFrame:
+def _cached_table(key: ByContent, lang: str) -> pd.DataFrame:
     return _event_table(key.ds, lang)
 
 
@@ -141,7 +128,7 @@ def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     cells are shared, so treat them as read-only."""
     if not ds.content_hash:
         return _event_table(ds, lang)
-    return _cached_table(_ByContent(ds), lang).copy(deep=False)
+    return _cached_table(ByContent(ds), lang).copy(deep=False)
 
 
 def _grouped(keys: pd.Series, values: pd.Series, unique: bool = False) -> dict[str, list]:

@@ -84,10 +84,6 @@ def language_switch() -> None:
 
 # -- data --------------------------------------------------------------------------------
 
-def active_path() -> Path:
-    return default_data_path()
-
-
 def uploaded() -> Dataset | None:
     """This session's own package, when the Data page loaded one (other sessions never see
     it)."""
@@ -118,7 +114,7 @@ def _load(path: str, fingerprint: tuple) -> Dataset:
 
 def embedded_dataset() -> Dataset:
     """The package the app was started with (``ANIS_VIZ_DATA`` or the embedded one)."""
-    path = active_path()
+    path = default_data_path()
     return _load(str(path), _fingerprint(path))
 
 
@@ -126,13 +122,12 @@ def dataset() -> Dataset:
     """The session's validated package; on problems, show the report and stop the page."""
     if (own := uploaded()) is not None:
         return own
-    path = active_path()
     try:
         with st.spinner(t("app.loading", lang())):
-            return _load(str(path), _fingerprint(path))
+            return embedded_dataset()
     except DataValidationError as err:
         errors = [p for p in err.problems if p.severity == "error"]
-        st.error(t("app.data_invalid", lang(), path=path, n=len(errors)))
+        st.error(t("app.data_invalid", lang(), path=err.path, n=len(errors)))
         show_problems(err.problems)
         st.stop()
 
