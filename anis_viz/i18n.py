@@ -692,6 +692,67 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                                 "vocabulary.csv : il s’affiche tel quel.",
                                 "Code “{value}” (column {column}) has no label in "
                                 "vocabulary.csv: it is shown as is."),
+    "problem.descriptor_inferred": ("Pas de datapackage.json : le schéma a été déduit du contrat "
+                                    "(docs/DATA_CONTRACT.md) à partir des fichiers CSV.",
+                                    "No datapackage.json: the schema was inferred from the "
+                                    "contract (docs/DATA_CONTRACT.md) and the CSV files."),
+    "problem.resource_invalid": ("datapackage.json : la ressource n° {index} n’est pas un objet "
+                                 "JSON. Corrigez-la, ou supprimez datapackage.json : le schéma "
+                                 "sera déduit du contrat.",
+                                 "datapackage.json: resource no. {index} is not a JSON object. "
+                                 "Fix it, or delete datapackage.json: the schema will be "
+                                 "inferred from the contract."),
+    "problem.descriptor_rule": ("datapackage.json, ressource « {resource} » : « {rule} » vaut "
+                                "{value}, attendu {expected}. Corrigez cette valeur, ou "
+                                "supprimez datapackage.json : le schéma sera déduit du contrat.",
+                                "datapackage.json, resource “{resource}”: “{rule}” is {value}, "
+                                "expected {expected}. Fix this value, or delete "
+                                "datapackage.json: the schema will be inferred from the "
+                                "contract."),
+    "problem.field_invalid": ("datapackage.json, ressource « {resource} » : le champ n° {index} "
+                              "n’est pas un objet JSON. Corrigez-le ou retirez-le.",
+                              "datapackage.json, resource “{resource}”: field no. {index} is "
+                              "not a JSON object. Fix or remove it."),
+    "problem.field_no_name": ("datapackage.json, ressource « {resource} » : le champ n° {index} "
+                              "n’a pas de nom. Ajoutez \"name\" (le nom de la colonne).",
+                              "datapackage.json, resource “{resource}”: field no. {index} has "
+                              "no name. Add \"name\" (the column's name)."),
+    "problem.pattern_invalid": ("datapackage.json, ressource « {resource} » : l’expression "
+                                "régulière « {value} » est invalide ({detail}). Corrigez-la ou "
+                                "retirez ce \"pattern\".",
+                                "datapackage.json, resource “{resource}”: the regular "
+                                "expression “{value}” is invalid ({detail}). Fix it or remove "
+                                "this \"pattern\"."),
+    "problem.column_left_out": ("Colonne facultative absente : « {column} » prend sa valeur par "
+                                "défaut ({fallback}).",
+                                "Optional column left out: “{column}” takes its fallback "
+                                "({fallback})."),
+    "problem.minimum": ("« {value} » est inférieur au minimum permis ({minimum}).",
+                        "“{value}” is below the allowed minimum ({minimum})."),
+    "problem.maximum": ("« {value} » dépasse le maximum permis ({maximum}).",
+                        "“{value}” is above the allowed maximum ({maximum})."),
+    "problem.min_length": ("Texte trop court : {min} caractères au moins.",
+                           "Text too short: at least {min} characters."),
+    "problem.unique": ("Valeur en double « {value} » : elle figure déjà ligne {first_row}, et "
+                       "cette colonne n’admet chaque valeur qu’une fois.",
+                       "Duplicate value “{value}”: already on row {first_row}, and this "
+                       "column takes each value once."),
+    "problem.too_many_rows": ("{file} compte {rows} lignes : {max} au plus. Scindez ou "
+                              "allégez le paquet.",
+                              "{file} has {rows} rows: {max} at most. Split or trim the "
+                              "package."),
+    "problem.too_many_cells": ("Le paquet dépasse {max} cellules en tout : allégez-le.",
+                               "The package has more than {max} cells in all: trim it."),
+    "problem.more_problems": ("… et {count} autre(s) problème(s) du même type ({value}) dans "
+                              "cette colonne : au-delà de {max} problèmes, ils sont seulement "
+                              "comptés. Corrigez les premiers, puis rechargez.",
+                              "… and {count} more problem(s) of the same kind ({value}) in "
+                              "this column: past {max} problems they are only counted. Fix "
+                              "the first ones, then load again."),
+    "problem.validation_timeout": ("Vérification arrêtée après {seconds} s : le paquet est "
+                                   "trop lourd pour être vérifié en entier. Allégez-le.",
+                                   "Checks stopped after {seconds} s: the package is too heavy "
+                                   "to check in full. Trim it."),
 }
 
 

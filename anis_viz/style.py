@@ -16,6 +16,8 @@ from collections.abc import Iterable
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from anis_viz.contract import DEFAULT_LABELS
+
 __all__ = [
     "BACKGROUND", "CATEGORICAL", "ERA_PALETTE", "FONT_FAMILY", "INK", "MUTED", "PRESENT_TEMPLATE",
     "TEMPLATE", "assign", "contrast_ratio", "era_colours", "kind_styles", "relation_styles",
@@ -37,10 +39,8 @@ SYMBOLS = ["circle", "square", "diamond", "hexagon", "triangle-up", "star", "pen
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 
 # The contract's standard codes get fixed looks; any other code takes the next free one.
-KIND_ORDER = ["person", "organisation", "public_body", "collective", "project", "place",
-              "event_series", "media"]
-RELATION_ORDER = ["founded", "presided", "coordinated", "member_of", "hosted_by", "funded_by",
-                  "partner_of", "supported", "inspired_by", "participated_in", "part_of"]
+KIND_ORDER = [code for code, _, _ in DEFAULT_LABELS["kind"]]
+RELATION_ORDER = [code for code, _, _ in DEFAULT_LABELS["relation"]]
 
 TEMPLATE = "anis"
 PRESENT_TEMPLATE = "anis_present"

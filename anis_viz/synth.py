@@ -106,49 +106,19 @@ THEME_ADJ = [("numérique", "digital"), ("libre", "free"), ("locale", "local"),
              ("solidaire", "solidarity"), ("rurale", "rural")]
 
 # vocabulary: (vocabulary, code, label, label_en, weight when drawn)
-VOCABULARY = [
-    ("kind", "person", "Personne", "Person", 45), ("kind", "organisation", "Organisation",
-                                                   "Organisation", 20),
-    ("kind", "public_body", "Institution publique", "Public body", 8),
-    ("kind", "collective", "Collectif", "Collective", 8), ("kind", "project", "Projet",
-                                                           "Project", 8),
-    ("kind", "place", "Lieu", "Place", 5), ("kind", "event_series", "Série d’événements",
-                                            "Event series", 3),
-    ("kind", "media", "Média", "Media", 3),
-    ("category", "founding", "Fondation", "Founding", 5),
-    ("category", "governance", "Gouvernance", "Governance", 15),
-    ("category", "project", "Projet", "Project", 25),
-    ("category", "gathering", "Rencontre", "Gathering", 25),
-    ("category", "funding", "Financement", "Funding", 12),
-    ("category", "place", "Lieu", "Place", 6), ("category", "research", "Recherche",
-                                                 "Research", 4),
-    ("category", "context", "Contexte", "Context", 8),
-    ("relation", "founded", "a fondé", "founded", 1), ("relation", "presided", "a présidé",
-                                                        "presided", 1),
-    ("relation", "coordinated", "a coordonné", "coordinated", 1),
-    ("relation", "member_of", "membre de", "member of", 1),
-    ("relation", "hosted_by", "hébergé par", "hosted by", 1),
-    ("relation", "funded_by", "financé par", "funded by", 1),
-    ("relation", "partner_of", "partenaire de", "partner of", 1),
-    ("relation", "supported", "a soutenu", "supported", 1),
-    ("relation", "inspired_by", "inspiré par", "inspired by", 1),
-    ("relation", "participated_in", "a participé à", "participated in", 1),
-    ("relation", "part_of", "fait partie de", "part of", 1),
-    ("role", "lead", "porteur", "lead", 0), ("role", "participant", "participant",
-                                             "participant", 50),
-    ("role", "funder", "financeur", "funder", 10), ("role", "host", "hôte", "host", 10),
-    ("role", "partner", "partenaire", "partner", 20), ("role", "speaker", "intervenant",
-                                                       "speaker", 8),
-    ("role", "subject", "sujet", "subject", 2),
-    ("role", "edition_of", "édition de", "edition of", 0),
-    ("date_precision", "year", "Année", "Year", 35), ("date_precision", "month", "Mois",
-                                                       "Month", 35),
-    ("date_precision", "day", "Jour", "Day", 25),
-    ("date_precision", "approximate", "Approximative", "Approximate", 5),
-    ("ref_type", "event", "Événement", "Event", 50), ("ref_type", "actor", "Acteur", "Actor",
-                                                       30),
-    ("ref_type", "section", "Section", "Section", 20),
-]
+# How often each standard code is drawn (labels: the contract's built-in ones).
+WEIGHTS = {
+    "kind": (45, 20, 8, 8, 8, 5, 3, 3),
+    "category": (5, 15, 25, 25, 12, 6, 4, 8),
+    "relation": (1,) * 11,
+    "role": (0, 50, 10, 10, 20, 8, 2, 0),
+    "date_precision": (35, 35, 25, 5),
+    "ref_type": (50, 30, 20),
+}
+VOCABULARY = [(vocabulary, code, fr, en, weight)
+              for vocabulary, weights in WEIGHTS.items()
+              for (code, fr, en), weight in zip(contract.DEFAULT_LABELS[vocabulary], weights,
+                                                strict=True)]
 FAMILIES = [("pratiques", "Pratiques", "Practices"), ("liens", "Liens", "Bonds"),
             ("outils", "Outils", "Tools"), ("territoires", "Territoires", "Territories"),
             ("economie", "Économie", "Economy"), ("politique", "Politique", "Politics"),
@@ -504,9 +474,10 @@ def generate(out: str | Path, scale: float = 1, seed: int = 1, *, size: Size | N
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    columns = {name: [f[0] for f in fields] for name, _, fields, _, _ in contract.RESOURCES}
     for name, rows in tables.items():
-        _write(folder, name, rows, columns[name])
+        given = {key for row in rows for key in row}
+        _write(folder, name, rows, [c.name for c in contract.table(name).columns
+                                    if not c.optional or c.name in given])
     label = f"×{scale:g}" if size == size_for(scale) else "custom"
     contract.write_descriptor(folder, {
         "name": f"synth-{seed}",

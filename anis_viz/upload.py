@@ -250,9 +250,12 @@ def _columns(ds: Dataset, resource: str) -> list[str]:
 
 
 def contract_table() -> pd.DataFrame:
-    """The files of a package and their columns, as the contract defines them."""
-    rows = [{"file": f"{name}.csv", "columns": ", ".join(f[0] for f in fields)}
-            for name, _title, fields, _key, _fk in contract.RESOURCES]
+    """The files of a package and their columns, as the contract defines them (optional
+    ones in brackets)."""
+    rows = [{"file": spec.file + (" (…)" if spec.optional else ""),
+             "columns": ", ".join(f"({c.name})" if c.optional else c.name
+                                  for c in spec.columns)}
+            for spec in contract.TABLES]
     return pd.DataFrame(rows)
 
 
