@@ -92,6 +92,8 @@ class Column:
     def fallback_text(self) -> str:
         if self.copy:
             return f"copy of `{self.copy}`"
+        if self.default is not None and not self.default and self.name.endswith("_en"):
+            return f"empty: `{self.name[:-3]}` shows"
         if self.default is not None:
             return f"`{self.default}`" if self.default else "empty"
         return ""
@@ -428,10 +430,13 @@ def doc_tables() -> str:
             required = "optional" if c.optional else "**required**"
             lines.append(f"| `{c.name}` | {c.type} | {required} | {_rule_text(c)} | "
                          f"{c.fallback_text()} | {c.description} |")
-    limits = (f"Limits: at most {MAX_ROWS:,} rows per table and {MAX_CELLS:,} cells in the "
-              f"whole package; a report lists the first {MAX_PROBLEMS:,} problems one by one, "
+    def n(value: int) -> str:
+        return f"{value:,}".replace(",", " ")
+
+    limits = (f"Limits: at most {n(MAX_ROWS)} rows per table and {n(MAX_CELLS)} cells in the "
+              f"whole package; a report lists the first {n(MAX_PROBLEMS)} problems one by one, "
               f"then counts the rest per kind; the row checks stop after "
-              f"{VALIDATION_SECONDS:g} s.").replace(",", " ")
+              f"{VALIDATION_SECONDS:g} s.")
     return "\n".join([DOC_BEGIN, "", *lines, "", limits, "", DOC_END])
 
 

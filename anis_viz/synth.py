@@ -5,7 +5,7 @@
 N actors, M relations, E events, T themes over Y years in K eras. The graph looks like a
 real one: degrees are heavy-tailed (preferential attachment), actors cluster in
 communities of unequal sizes (most ties stay inside), and ties start and end across every
-era; events grow denser with time, themes rise and fall. Quotes are at most 300 characters.
+era; events grow denser with time, themes rise and fall. Quotes keep the contract's limit.
 
 Scale 1 is about the embedded package (~70 actors, 80 relations, 40 events, 25 themes over
 20 years, 3 eras); scale 100 is ~5,000 actors, 20,000 relations, 10,000 events and 200
@@ -30,7 +30,7 @@ from anis_viz import contract
 __all__ = ["Size", "size_for", "generate", "main"]
 
 LAST_YEAR = 2017  # the synthetic histories all end here: dates stay plausible
-QUOTE_MAX = 300
+QUOTE_MAX = contract.QUOTE_MAX
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class _Draw:
         return " ".join(FILLER[(start + i) % len(FILLER)] for i in range(n))
 
     def quote(self, head: str) -> str:
-        """A pseudo-verbatim passage naming the row's subject, at most 300 characters."""
+        """A pseudo-verbatim passage naming the row's subject, at most QUOTE_MAX characters."""
         text = f"{head} : {self.words(self.rng.randint(6, 40))}."
         if len(text) > QUOTE_MAX:
             text = text[:QUOTE_MAX - 1].rsplit(" ", 1)[0] + "…"
