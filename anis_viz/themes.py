@@ -174,6 +174,8 @@ def _order(frame: pd.DataFrame, m: pd.DataFrame, key: str = "theme_id",
            label: str = "theme") -> list[str]:
     """Keys (themes or families) by the mean era of their mentions (the shift reads top-left
     to bottom-right), then most mentioned, then label; never-mentioned ones last."""
+    if frame.empty:  # no themes: nothing to order (an empty merge fails on Arrow strings)
+        return []
     stats = m.groupby(key).agg(centre=("order", "mean"), n=("mention_id", "size"))
     frame = frame[[key, label]].drop_duplicates(key).merge(stats, left_on=key,
                                                            right_index=True, how="left")
