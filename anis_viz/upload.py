@@ -201,10 +201,12 @@ def _example_rows(ds: Dataset) -> dict[str, pd.DataFrame]:
     links = ds.event_actors[ds.event_actors["actor_id"].isin(actor_ids)]
     events = ds.events[ds.events["event_id"].isin(links["event_id"]) & (ds.events["era_id"] != "")]
     event = events.head(1) if len(events) else ds.events[ds.events["era_id"] != ""].head(1)
+    event = event if len(event) else ds.events.head(1)  # a package whose events have no era
     link = ds.event_actors[ds.event_actors["event_id"].isin(event["event_id"])].head(1)
     actor_ids = list(dict.fromkeys(actor_ids + list(link["actor_id"])))
     actors = ds.actors[ds.actors["actor_id"].isin(actor_ids)]
     eras = ds.eras[ds.eras["era_id"].isin(event["era_id"])]
+    eras = eras if len(eras) else ds.eras.head(1)
     mention = ds.theme_mentions[ds.theme_mentions["era_id"].isin(eras["era_id"])
                                 & ds.theme_mentions["ref_type"].isin(["section"])].head(1)
     themes = ds.themes[ds.themes["theme_id"].isin(mention["theme_id"])]
@@ -234,7 +236,7 @@ def _template_zip(key: ByContent, meta_json: str) -> bytes:
         folder = Path(tmp)
         for name, frame in _example_rows(ds).items():
             frame = frame.reindex(columns=_columns(ds, name)).astype("string").fillna("")
-            frame.to_csv(folder / ds.file_of(name), index=False, lineterminator="\n")
+            frame.to_csv(folder / contract.table(name).file, index=False, lineterminator="\n")
         contract.write_descriptor(folder, meta)
         for file in sorted(folder.iterdir()):
             archive.write(file, file.name)
@@ -242,11 +244,9 @@ def _template_zip(key: ByContent, meta_json: str) -> bytes:
 
 
 def _columns(ds: Dataset, resource: str) -> list[str]:
-    """The columns of ``resource`` as its schema declares them."""
-    for res in ds.descriptor.get("resources", []):
-        if res.get("name") == resource:
-            return [f["name"] for f in res.get("schema", {}).get("fields", [])]
-    return list(ds.tables[resource].columns)
+    """Every column of ``resource`` the contract declares, optional ones included (a
+    template shows what can be filled in, whatever the example package left out)."""
+    return [c.name for c in contract.table(resource).columns]
 
 
 def contract_table() -> pd.DataFrame:

@@ -480,7 +480,8 @@ def _check_contract(found: Checked, problems: Problems) -> None:
         file = frame.attrs["file"]
         for column in ("start", "end"):
             if column in frame.columns:
-                bad = _map_unique(frame[column], lambda v: bool(v) and parse_partial(v) is None)
+                bad = _map_unique(frame[column],
+                                 lambda v: v != "" and parse_partial(v) is None).astype(bool)
                 already = found.bad_pattern[name].get(column)
                 _add(problems, file, "date_invalid", frame,
                      bad if already is None else bad & ~already, column)

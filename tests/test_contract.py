@@ -229,3 +229,30 @@ def test_the_time_budget_stops_the_checks(package, monkeypatch):
     monkeypatch.setattr(contract, "VALIDATION_SECONDS", -1.0)
     codes = [p.code for p in problems_of(package)]
     assert codes == ["validation_timeout"]
+
+
+def test_the_template_from_a_minimal_package_offers_every_column(tmp_path):
+    import io
+    import zipfile
+
+    minimal = load_dataset(FIXTURES / "minimal")
+    data = upload.template_zip(minimal, upload.descriptor_meta("Mon histoire", "My history"))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(tmp_path)
+    ds = load_dataset(tmp_path)
+    assert not [w for w in ds.warnings if w.code != "warn_unlabelled"]
+    for spec in contract.TABLES:
+        if spec.name != "presentation":  # the minimal package has no deck to show
+            header = (tmp_path / spec.file).read_text(encoding="utf-8").splitlines()[0]
+            assert header.split(",") == [c.name for c in spec.columns], spec.name
+    assert set(ds.vocabulary["vocabulary"]) >= {"kind", "category", "role", "relation"}
+    assert (len(ds.eras), len(ds.events)) == (1, 1)  # an example row even without era_id
+
+
+def test_header_only_tables_never_raise(package):
+    """Regression: an empty date column read as text once broke the date check."""
+    for name in ("eras", "events", "relations", "themes", "theme_mentions", "event_actors"):
+        header = (package / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        (package / f"{name}.csv").write_text(header + "\n", encoding="utf-8")
+    ds = load_dataset(package)
+    assert (len(ds.eras), len(ds.events)) == (0, 0)
