@@ -57,8 +57,9 @@ class Column:
     """One column. ``constraints`` are Frictionless constraints (``required`` means every
     cell is filled). ``codes`` names the vocabulary of ``vocabulary.csv`` whose codes are the
     allowed values; ``enum`` is a fixed list instead. A column is optional when it has a
-    fallback: ``default`` (a value for every row) or ``copy`` (the column it copies, cell by
-    cell where its own cell is empty)."""
+    fallback: ``default`` (a value for every row), ``copy`` (the column it copies, cell by
+    cell where its own cell is empty) or ``derive`` (a rule of the loader: ``era``, the era
+    whose dates hold the row's ``start``)."""
 
     name: str
     type: str
@@ -68,10 +69,11 @@ class Column:
     enum: tuple[str, ...] | None = None
     default: str | None = None
     copy: str | None = None
+    derive: str | None = None
 
     @property
     def optional(self) -> bool:
-        return self.default is not None or self.copy is not None
+        return self.default is not None or self.copy is not None or self.derive is not None
 
     def rules(self, vocabulary: dict[str, list[str]] | None = None) -> dict:
         """The Frictionless constraints, with the allowed values when they are known."""
@@ -90,6 +92,8 @@ class Column:
         return bool(self.constraints.get("required"))
 
     def fallback_text(self) -> str:
+        if self.derive == "era":
+            return "the era whose dates hold `start`"
         if self.copy:
             return f"copy of `{self.copy}`"
         if self.default is not None and not self.default and self.name.endswith("_en"):
@@ -182,7 +186,7 @@ TABLES: tuple[Table, ...] = (
         _c("start", "string", "Start, ISO 8601 at the source's precision", {**DATE, **REQ}),
         _c("end", "string", "End, ISO 8601 (spans only)", DATE, default=""),
         _c("date_precision", "string", "Precision of the date", REQ, codes="date_precision"),
-        _c("era_id", "string", "Era (empty: before or outside every era)", ID, default=""),
+        _c("era_id", "string", "Era (empty: before or outside every era)", ID, derive="era"),
         _c("category", "string", "Category", REQ, codes="category"),
         _c("title", "string", "Title (French)", REQ),
         _en("title", "Title (English)"),

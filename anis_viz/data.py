@@ -184,6 +184,8 @@ def complete(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                     frame[column.name] = own.where(own.str.strip() != "", source)
                 else:
                     frame[column.name] = source
+            elif column.name not in frame.columns and column.derive == "era":
+                frame[column.name] = _era_of(frame, out["eras"])
             elif column.name not in frame.columns:
                 frame[column.name] = _fallback(column, frame.index)
             elif column.default:  # an empty cell means the default (status: attested)
@@ -191,6 +193,22 @@ def complete(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                 frame[column.name] = own.where(own.str.strip() != "", column.default)
         out[spec.name] = frame
     return out
+
+
+def _era_of(rows: pd.DataFrame, eras: pd.DataFrame) -> pd.Series:
+    """The era whose dates hold each row's ``start`` ('' when none does; the later era when
+    two do). An era without an end runs until the next one starts; a start given as a year
+    (2001) is inside an era starting in July 2001."""
+    out = pd.Series([""] * len(rows), index=rows.index, dtype=object)
+    if rows.empty or eras.empty:
+        return out.astype(str)
+    eras = eras.sort_values("start_date", kind="stable")
+    until = eras["end_date"].fillna(eras["start_date"].shift(-1))
+    latest = _map_unique(rows["start"], period_end)
+    for era_id, start, end in zip(eras["era_id"], eras["start_date"], until, strict=True):
+        inside = (latest >= start) & ((rows["start_date"] <= end) if pd.notna(end) else True)
+        out[inside.fillna(False).to_numpy(dtype=bool)] = era_id
+    return out.astype(str)
 
 
 def _fallback(column: contract.Column, index: pd.Index) -> pd.Series:

@@ -38,6 +38,10 @@ def test_left_out_columns_and_tables_take_their_fallbacks(minimal):
     assert list(eras["short_label"]) == list(eras["label"])  # short label: the label
     assert (eras["label_en"] == "").all() and (eras["end"] == "").all()
     assert set(minimal.events["status"]) == {"attested"}
+    # No era_id: each event goes to the era whose dates hold its start, as the full package
+    # declares them (the 1992 background event is before every era).
+    full = load_dataset(FIXTURES / "jardins")
+    assert list(minimal.events["era_id"]) == list(full.events["era_id"])
     assert set(minimal.relations["start_qualifier"]) == {""}
     assert minimal.relations["start"].isna().all()
     assert minimal.presentation.empty and "slide" in minimal.presentation.columns
