@@ -256,3 +256,11 @@ def test_header_only_tables_never_raise(package):
         (package / f"{name}.csv").write_text(header + "\n", encoding="utf-8")
     ds = load_dataset(package)
     assert (len(ds.eras), len(ds.events)) == (0, 0)
+
+
+def test_uploading_the_csv_files_of_a_minimal_package_one_by_one():
+    files = [(p.name, p.read_bytes()) for p in (FIXTURES / "minimal").glob("*.csv")]
+    ds, notices, problems = upload.load_upload(files, max_bytes=10**7)
+    assert ds is not None, [str(p) for p in problems]
+    assert "descriptor_inferred" in {p.code for p in problems}
+    assert len(ds.events) == 9 and ds.label("relation", "member_of", "en") == "member of"
