@@ -20,7 +20,7 @@ import pandas as pd
 from anis_viz import contract, i18n
 from anis_viz.dates import period_end, period_start, year_of
 from anis_viz.problems import Problem, problems_grouped, problems_table
-from anis_viz.validate import _map_unique, check_package
+from anis_viz.validate import check_package, map_unique
 
 __all__ = [
     "DEFAULT_DATA",
@@ -204,7 +204,7 @@ def _era_of(rows: pd.DataFrame, eras: pd.DataFrame) -> pd.Series:
         return out.astype(str)
     eras = eras.sort_values("start_date", kind="stable")
     until = eras["end_date"].fillna(eras["start_date"].shift(-1))
-    latest = _map_unique(rows["start"], period_end)
+    latest = map_unique(rows["start"], period_end)
     for era_id, start, end in zip(eras["era_id"], eras["start_date"], until, strict=True):
         inside = (latest >= start) & ((rows["start_date"] <= end) if pd.notna(end) else True)
         out[inside.fillna(False).to_numpy(dtype=bool)] = era_id
@@ -227,10 +227,10 @@ def _typed(frame: pd.DataFrame, name: str, types: dict[str, str]) -> pd.DataFram
             frame[column] = pd.to_numeric(frame[column].replace("", None))
     if name in DATE_TABLES:
         end = frame["end"] if "end" in frame.columns else pd.Series("", frame.index, dtype=str)
-        frame["start_year"] = _map_unique(frame["start"], year_of).astype("Int64")
-        frame["end_year"] = _map_unique(end, year_of).astype("Int64")
-        frame["start_date"] = _map_unique(frame["start"], period_start)
-        frame["end_date"] = _map_unique(end, period_end)
+        frame["start_year"] = map_unique(frame["start"], year_of).astype("Int64")
+        frame["end_year"] = map_unique(end, year_of).astype("Int64")
+        frame["start_date"] = map_unique(frame["start"], period_start)
+        frame["end_date"] = map_unique(end, period_end)
     return frame
 
 
