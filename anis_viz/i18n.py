@@ -199,6 +199,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.reset": ("Réinitialiser la vue", "Reset the view"),
     "network.legend.ties": ("Liens", "Ties"),
     "network.legend.kinds": ("Types d’acteurs", "Actor kinds"),
+    "network.family.governance": ("gouvernance", "governance"),
+    "network.family.membership": ("appartenance", "membership"),
+    "network.family.support": ("soutien et financement", "support and funding"),
+    "network.family.place": ("lieux et hébergement", "places and hosting"),
+    "network.family.partnership": ("partenariat, participation et autres",
+                                   "partnership, participation and other"),
+    "network.family.publication": ("publications", "publications"),
     "network.legend.communities": ("Communautés", "Communities"),
     "network.shared_event": ("événement partagé", "shared event"),
     "network.status.appeared": ("apparu", "appeared"),
@@ -233,10 +240,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                              "year it is still running. A tie with no year at all is placed in "
                              "the era(s) that the section of the text citing it speaks of; "
                              "failing that, it is shown in every period."),
-    "network.caption.labels": ("Seuls les acteurs les plus centraux ({n} au plus) portent leur "
-                               "nom ; survolez les autres.",
-                               "Only the most central actors ({n} at most) carry their names; "
-                               "hover over the others."),
+    "network.caption.labels": ("Les noms sont écrits là où ils ont la place, les plus centraux "
+                               "d’abord ; survolez les autres, ou choisissez une période ou un "
+                               "acteur pour les voir tous.",
+                               "Names are written where they have room, the most central "
+                               "first; hover over the others, or pick an era or an actor to "
+                               "see them all."),
     "network.caption.large": ("Grand graphe ({n} acteurs) : dessin WebGL, liens en un seul "
                               "tracé.",
                               "Large graph ({n} actors): WebGL drawing, ties as one trace."),

@@ -265,19 +265,26 @@ def names_of(fig):
 def test_legends_are_in_the_interface_language(jardins):
     fr = nv.compute(jardins, "fr", nv.View()).figure
     en = nv.compute(jardins, "en", nv.View()).figure
-    assert names_of(fr) == ["a fondé", "membre de", "hébergé par", "financé par",
-                            "partenaire de", "Personne", "Organisation", "Collectif", "Lieu"]
-    assert names_of(en)[:2] == ["founded", "member of"] and "Place" in names_of(en)
+    # ties by family (founded: governance; member of: membership; hosted by: places;
+    # funded by: support; partner of: partnership), one colour each
+    assert names_of(fr) == ["gouvernance", "appartenance", "soutien et financement",
+                            "lieux et hébergement", "partenariat, participation et autres",
+                            "Personne", "Organisation", "Collectif", "Lieu"]
+    assert names_of(en)[:2] == ["governance", "membership"] and "Place" in names_of(en)
     assert fr.layout.legend2.title.text == "Liens" and en.layout.legend.title.text == "Actor kinds"
     styles = {t.name: (t.line.color, t.line.dash) for t in fr.data if t.mode == "lines"}
-    assert len(set(styles.values())) == len(styles)  # every relation has its own look
+    assert len({colour for colour, _ in styles.values()}) == len(styles)
+    assert fr.layout.legend.orientation == fr.layout.legend2.orientation == "h"
 
 
 def test_edge_hover_has_relation_years_quote_and_section(jardins):
-    for lang, label, quote in (("fr", "a fondé", "« Marie Durand fonde le premier jardin. »"),
-                               ("en", "founded", "“Marie Durand fonde le premier jardin.”")):
+    for lang, family, label, quote in (
+            ("fr", "gouvernance", "a fondé", "« Marie Durand fonde le premier jardin. »"),
+            ("en", "governance", "founded", "“Marie Durand fonde le premier jardin.”")):
         fig = nv.compute(jardins, lang, nv.View()).figure
-        hover = next(t for t in fig.data if t.mode == "markers" and t.name == label).hovertext[0]
+        # the legend says the family; the hover keeps the precise relation
+        hover = next(t for t in fig.data if t.mode == "markers" and t.name == family
+                     ).hovertext[0]
         assert f"<b>Marie Durand</b> {label} <b>" in hover
         assert quote in hover and "§ A" in hover
         assert ("depuis 1998" if lang == "fr" else "since 1998") in hover
@@ -425,8 +432,8 @@ def legend(spec):
     return [d["name"] for d in spec["data"] if d.get("showlegend") is not False]
 
 
-@pytest.mark.parametrize("lang, title, first_tie", [("fr", "Réseau", "a fondé"),
-                                                    ("en", "Network", "founded")])
+@pytest.mark.parametrize("lang, title, first_tie", [("fr", "Réseau", "gouvernance"),
+                                                    ("en", "Network", "governance")])
 def test_page_in_both_languages(monkeypatch, lang, title, first_tie):
     at = open_page(monkeypatch, lang=lang)
     assert not at.exception and not at.error
