@@ -143,6 +143,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                            "No event matches the filters."),
     "timeline.slug": ("chronologie", "timeline"),
     "timeline.count": ("{n} événements sur {total}", "{n} events of {total}"),
+    "timeline.keys": ("Numéros sur la frise : {items}.", "Numbers on the chart: {items}."),
+    "timeline.keys.title": ("Numéros sur la frise", "Numbers on the chart"),
+    "timeline.col.key": ("N°", "No."),
     "timeline.reset": ("Effacer tous les filtres", "Clear every filter"),
     "timeline.card.description": ("Description", "Description"),
     "timeline.card.actors": ("Acteurs", "Actors"),
@@ -294,6 +297,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.card.quote": ("Ce qu’en dit le texte", "What the text says"),
     "network.card.none": ("Aucun.", "None."),
     "network.card.close": ("Fermer la fiche", "Close the card"),
+    "network.tie.ties": ("Ce que le texte dit de ces deux acteurs",
+                         "What the text says about these two actors"),
+    "network.tie.close": ("Fermer la fiche du lien", "Close the tie's card"),
     # -- Thèmes (themes page) --
     "page.themes.title": ("Thèmes", "Themes"),
     "themes.note": ("Les nombres comptent des **mentions dans un seul texte** (l’histoire "

@@ -237,6 +237,9 @@ def test_events_on_the_same_date_get_their_own_rows():
     assert sorted(events.loc[events["category"] == "a", "row"]) == [0, 1, 2]
     assert list(lanes["rows"]) == [3, 1] and list(lanes["y0"]) == [0, 3]
     assert sorted(events["y"]) == [0, 1, 2, 3]
+    assert (events["label"] == "Un titre assez long").all()  # few events: every title
+    # many events: only the most important carry their title, the rest their hover
+    events, _ = timeline.layout(table, {"a": "A", "b": "B"}, max_labels=2, keyed_max=3)
     assert set(events.loc[events["label"] != "", "event_id"]) == {"e0", "e3"}  # top 2
 
 
