@@ -27,7 +27,7 @@ from anis_viz.i18n import format_span, pick, t
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
            "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events",
-           "RELATION_FAMILY", "tie_family"]
+           "RELATION_FAMILY", "tie_family", "tie_card", "tie_of"]
 
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box
@@ -651,3 +651,56 @@ def actor_card(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
                 columns={"section_id": "section"}), lang),
             "events": _headers(actor_events(ds, actor, lang).rename(
                 columns={"section_id": "section"}), lang)}
+
+
+# -- the tie card -------------------------------------------------------------------------
+
+def tie_of(selection) -> str:
+    """The key of the first tie in a Plotly selection (``st.plotly_chart`` state), or ''."""
+    from anis_viz.figures.network import TIE_PREFIX
+
+    try:
+        points = selection["selection"]["points"] or []
+    except (KeyError, TypeError):
+        return ""
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        data = data[0] if isinstance(data, list | tuple) and data else data
+        if isinstance(data, str) and data.startswith(TIE_PREFIX):
+            return data[len(TIE_PREFIX):]
+    return ""
+
+
+def tie_card(ds: Dataset, graph: nx.MultiDiGraph, key: str, lang: str = "fr") -> dict | None:
+    """What the tie card shows for the tie ``key`` (a relation_id; None when unknown):
+    source and target (actor_id, name), relation (its label), family, years, and ties:
+    every tie between the same two actors, either way (tie, years, quote, section), the
+    one clicked first."""
+    found = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == key]
+    if not found:
+        return None
+    u, v, _k, d = found[0]
+    event = d.get("tie") == "event"
+    relation = t("network.shared_event", lang) if event else \
+        ds.label("relation", d.get("relation", ""), lang)
+    pair = [(a, b, k, x) for a, b, k, x in graph.edges(keys=True, data=True)
+            if {a, b} == {u, v}]
+    pair.sort(key=lambda e: (e[2] != key, str(e[2])))
+    rows = []
+    for a, b, _k, x in pair:
+        if x.get("tie") == "event":
+            what = t("network.shared_event", lang) + " : " + str(
+                (x.get("title_en") if lang == "en" else x.get("title")) or "")
+        else:
+            what = ds.label("relation", x.get("relation", ""), lang)
+        rows.append({"tie": f"{network.name_of(graph, a, lang)} — {what} → "
+                            f"{network.name_of(graph, b, lang)}",
+                     "years": tie_years_text(x, lang), "quote": x.get("quote", ""),
+                     "section": x.get("section_id", "")})
+    return {"key": key, "source": (u, network.name_of(graph, u, lang)),
+            "target": (v, network.name_of(graph, v, lang)), "relation": relation,
+            "family": "" if event else t(f"network.family.{tie_family(d.get('relation'))}",
+                                         lang),
+            "years": tie_years_text(d, lang),
+            "ties": _headers(pd.DataFrame(rows, columns=["tie", "years", "quote", "section"]),
+                             lang)}
