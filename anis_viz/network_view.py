@@ -27,7 +27,8 @@ from anis_viz.i18n import format_span, pick, t
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
            "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events",
-           "RELATION_FAMILY", "tie_family", "tie_card", "tie_of"]
+           "RELATION_FAMILY", "FALLBACK_FAMILY", "PLOT_PX", "tie_family", "tie_card", "tie_of",
+           "label_box", "label_lines"]
 
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box

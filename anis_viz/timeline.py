@@ -32,6 +32,7 @@ from anis_viz.timeline_layout import (
     band_labels,
     layout,
     plot_width,
+    title_lines,
     x_extent,
     zoom_range,
 )
@@ -40,7 +41,8 @@ __all__ = ["TimelineView", "parse_view", "event_table", "filter_events", "era_ba
            "lane_names", "alt_text", "table_rows", "key_list", "subtitle", "charts", "choices", "picked",
            "event_card",
            # re-exported from anis_viz.timeline_layout
-           "MAX_LABELS", "MAX_ROWS", "band_labels", "layout", "plot_width", "x_extent",
+           "MAX_LABELS", "MAX_ROWS", "band_labels", "layout", "plot_width", "title_lines",
+           "x_extent",
            "zoom_range"]
 
 LANES = ("category", "kind")

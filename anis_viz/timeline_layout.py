@@ -210,14 +210,15 @@ def _pack(candidates: list, x0: np.ndarray, lanes: np.ndarray, budget: dict,
             for tier in candidates[i]:
                 placed = next(((c, r) for c in tier for r in range(len(ends)) if fits(c, r)),
                               None)
-                if placed is None and tier and len(ends) < budget[key]:
+                opened = 0  # new rows, while the lane may grow (a two-line text may
+                while placed is None and tier and len(ends) < budget[key]:  # skip one)
                     ends.append(-np.inf)
                     tall_ends.append(-np.inf)
+                    opened += 1
                     placed = next(((c, len(ends) - 1) for c in tier
                                    if fits(c, len(ends) - 1)), None)
-                    if placed is None:
-                        ends.pop()
-                        tall_ends.pop()
+                if placed is None:
+                    del ends[len(ends) - opened:], tall_ends[len(tall_ends) - opened:]
                 if placed is not None:
                     break
             if placed is None:  # full: queue the bare mark on the row that frees first
