@@ -18,6 +18,7 @@ TOP_ROWS = 2.2         # room above the first row for the era names (two lines)
 # larger type would run into the next row.
 LABEL_PX = 13
 BAND_ALPHA = 0.10
+SPAN_ALPHA = 0.45      # fill of a dated bar (an approximate one is hatched on 0.12)
 
 
 def _text(value) -> str:
@@ -51,7 +52,9 @@ def _span_trace(rows: pd.DataFrame, *, name: str, group: str, hollow: bool,
                 quiet: bool = False) -> dict:
     colour = rows["colour"].tolist()
     duration = (rows["end_date"] - rows["start_date"]) / pd.Timedelta(milliseconds=1)
-    marker = dict(color=colour, line=dict(width=0))
+    # a light fill inside a full outline: a title written inside the bar stays legible
+    marker = dict(color=[style.with_alpha(c, SPAN_ALPHA) for c in colour],
+                  line=dict(width=1.5, color=colour))
     if hollow:  # approximate: a light hatched bar with an outline, not a solid one
         marker = dict(color=[style.with_alpha(c, 0.12) for c in colour],
                       line=dict(width=1.5, color=colour),
@@ -69,7 +72,8 @@ def _legend_entry(key: str, name: str) -> dict:
     colour = style.MUTED if key == "context" else style.INK
     common = dict(name=name, legendgroup=key, y=[None], hoverinfo="skip")
     if key.startswith("span"):
-        marker = dict(color=[colour], line=dict(width=0))
+        marker = dict(color=[style.with_alpha(colour, SPAN_ALPHA)],
+                      line=dict(width=1.5, color=[colour]))
         if key == "span_approx":
             marker = dict(color=[style.with_alpha(colour, 0.12)],
                           line=dict(width=1.5, color=[colour]),
@@ -109,6 +113,17 @@ def _label_trace(rows: pd.DataFrame, first=None) -> dict:
                       color=[style.MUTED if c else style.INK for c in rows["context"]]),
         marker=dict(size=sizes, opacity=0), customdata=rows["event_id"].to_numpy(object),
         hoverinfo="skip", showlegend=False, name="labels", meta="labels", cliponaxis=True)
+
+
+def _year_ticks(first, last) -> dict:
+    """The same year ticks for the axes above and below: every 1, 2, 5 or 10 years."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    span = max(1, last.year - first.year)
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if span / s <= 10)
+    years = [y for y in range(first.year - first.year % step, last.year + 1, step)
+             if first <= pd.Timestamp(year=y, month=1, day=1) <= last]
+    return dict(tickmode="array", tickvals=[f"{y}-01-01" for y in years],
+                ticktext=[str(y) for y in years])
 
 
 def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFrame, *,
@@ -189,6 +204,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                                                 events["end_date"].max())
     traces.append(dict(type="scatter", x=list(ends), y=[None, None], xaxis="x2",
                        mode="markers", hoverinfo="skip", showlegend=False, name="top axis"))
+    ticks = _year_ticks(*ends)
     total = int((lanes["y0"] + lanes["rows"]).max())
     plot_px = ROW_PX * (total + TOP_ROWS - 0.4)
     return go.Figure(data=traces, layout=dict(
@@ -198,11 +214,10 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                    zeroline=False, range=[total - 0.4, -TOP_ROWS], fixedrange=True, ticks="",
                    automargin=True),
         xaxis=dict(type="date", range=list(x_range) if x_range is not None else None,
-                   showgrid=True),
+                   showgrid=True, **ticks),
         # the years again above the chart: readable without scrolling down a tall one
         xaxis2=dict(type="date", matches="x", overlaying="x", side="top", showgrid=False,
-                    tickmode="sync",
-                    anchor="y"),
+                    anchor="y", **ticks),
         height=int(plot_px + 160), bargap=0, margin=dict(l=10, r=20, t=50, b=90),
         # pinned to the figure's bottom edge, so resized exports keep it clear of the
         # axis and of the source line they add
