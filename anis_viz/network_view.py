@@ -226,12 +226,13 @@ OPTIONS = ("middle right", "middle left", "top center", "bottom center", "top ri
 
 def label_positions(nodes: pd.DataFrame, *, width: int = PLOT_PX[0],
                     height: int = PLOT_PX[1], font: int = 12, keep=lambda label: False,
-                    box=FULL) -> list[str | None]:
+                    box=FULL, crowded: bool = False) -> list[str | None]:
     """A text position for each labelled node (``label`` not empty; ``<br>`` separates its
     lines), chosen in row order: the first of :data:`OPTIONS` where the label's box meets
     no label already placed, no marker and no edge of the plot; None where none is free
     (the name stays in the hover box), unless ``keep(label)``: then the least crowded.
-    ``width``/``height``: the plot area in pixels."""
+    ``crowded`` (hundreds of small markers, where no spot is free of them): a name may
+    cover markers, never another name. ``width``/``height``: the plot area in pixels."""
     (x0, x1), (y0, y1) = box
     sx, sy = width / (x1 - x0), height / (y1 - y0)  # pixels per unit of the layout
     edges = (x0 * sx, y0 * sy, x1 * sx, y1 * sy)
@@ -249,7 +250,7 @@ def label_positions(nodes: pd.DataFrame, *, width: int = PLOT_PX[0],
         lines = html.unescape(label).split("<br>")
         others = np.ones(len(px), dtype=bool)
         others[i] = False
-        best, best_cost = None, math.inf
+        best, best_cost = None, (math.inf, math.inf)
         for option in OPTIONS:
             b = label_box(cx, cy, lines, size / 2 + 2, option, font=font)
             on_labels = int(((np.minimum(b[2], placed[:, 2]) > np.maximum(b[0], placed[:, 0]))
@@ -258,12 +259,13 @@ def label_positions(nodes: pd.DataFrame, *, width: int = PLOT_PX[0],
             on_marks = int(((np.minimum(b[2], mx1) > np.maximum(b[0], mx0))
                             & (np.minimum(b[3], my1) > np.maximum(b[1], my0)) & others).sum())
             outside = b[0] < edges[0] or b[1] < edges[1] or b[2] > edges[2] or b[3] > edges[3]
-            cost = 10 * on_labels + 3 * on_marks + 20 * outside
+            cost = (on_labels + outside, on_marks)
             if cost < best_cost:
                 best, best_cost = option, cost
-            if cost == 0:
+            if cost == (0, 0):
                 break
-        if best_cost > 0 and not keep(label):  # would cover a name or a mark: hover only
+        free = best_cost[0] == 0 and (crowded or best_cost[1] == 0)
+        if not free and not keep(label):  # it would cover a name or a mark: hover only
             result.append(None)
             continue
         placed = np.vstack([placed, label_box(cx, cy, lines, size / 2 + 2, best, font=font)])
@@ -329,7 +331,7 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     placing = frame.loc[ranked.index]
     focus_label = frame.loc[frame["actor_id"] == focus, "label"]
     chosen = label_positions(placing, keep=lambda label: label in set(focus_label),
-                             box=view_box(frame))
+                             box=view_box(frame), crowded=len(frame) > SMALL)
     positions = dict(zip(placing.index, chosen, strict=True))
     frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
     frame["textposition"] = [positions[i] or "top center" for i in frame.index]

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -605,3 +606,19 @@ def test_clicking_a_tie_opens_its_card_and_its_address(monkeypatch):
     quotes = next(d.value for d in at.dataframe if "Citation" in d.value.columns)
     assert "La ville finance le réseau." in list(quotes["Citation"])
     assert at.query_params["tie"] in ("r6", ["r6"])
+
+
+def test_a_crowded_graph_still_names_its_hubs_without_names_meeting():
+    n = 400  # a hairball: no spot is free of markers, names may cover them, not each other
+    grid = np.linspace(-1, 1, 20)
+    nodes = pd.DataFrame({"x": np.repeat(grid, 20), "y": np.tile(grid, 20),
+                          "marker": 18.0, "label": ["Un acteur assez connu"] * 15 + [""] * (n - 15)})
+    strict = nv.label_positions(nodes)
+    crowded = nv.label_positions(nodes, crowded=True)
+    assert sum(map(bool, strict[:15])) < 15 and all(crowded[:15])
+    boxes = [nv.label_box(x * 840 / 2.44, y * 590 / 2.24, ["Un acteur assez connu"], 11, where)
+             for x, y, where in zip(nodes["x"][:15], nodes["y"][:15], crowded[:15],
+                                    strict=True)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1]))
