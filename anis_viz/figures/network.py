@@ -115,9 +115,12 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
         template=template, title=title or None, height=height, uirevision=uirevision,
         hovermode="closest", dragmode="pan", clickmode="event+select",
         margin=dict(l=10, r=10, t=60 if title else 20, b=10),
+        # entries of one width: Plotly then wraps the row instead of running off the edge
         legend=dict(title=dict(text=node_legend, side="top left"), orientation="h", x=0,
                     xanchor="left", y=1.0, yanchor="bottom", tracegroupgap=0,
-                    itemsizing="constant"),
+                    itemsizing="constant", entrywidthmode="pixels",
+                    entrywidth=7 * max((len(str(x)) for x in nodes.get("group_label", [])),
+                                       default=10) + 12),
         legend2=dict(title=dict(text=edge_legend, side="top left"), orientation="h", x=0,
                      xanchor="left", y=0.0, yanchor="top", tracegroupgap=0),
         xaxis=dict(HIDDEN, range=list(box[0])), yaxis=dict(HIDDEN, range=list(box[1])),
