@@ -163,9 +163,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "page.network.title": ("Réseau", "Network"),
     "network.intro": ("Qui a travaillé avec qui : les acteurs et leurs liens, tels que le texte "
                       "les cite. Survolez un lien pour lire sa citation ; cliquez sur un acteur "
-                      "pour ouvrir sa fiche.",
+                      "ou sur le milieu d’un lien pour ouvrir sa fiche.",
                       "Who worked with whom: the actors and their ties, as the text cites them. "
-                      "Hover over a tie to read its quote; click an actor to open its card."),
+                      "Hover over a tie to read its quote; click an actor, or the middle of a "
+                      "tie, to open its card."),
     "network.mode": ("Affichage", "View"),
     "network.mode.period": ("Une période", "One period"),
     "network.mode.compare": ("Comparer deux périodes", "Compare two eras"),
