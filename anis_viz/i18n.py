@@ -143,6 +143,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                            "No event matches the filters."),
     "timeline.slug": ("chronologie", "timeline"),
     "timeline.count": ("{n} événements sur {total}", "{n} events of {total}"),
+    "timeline.keys": ("Numéros sur la frise : {items}.", "Numbers on the chart: {items}."),
+    "timeline.keys.title": ("Numéros sur la frise", "Numbers on the chart"),
+    "timeline.col.key": ("N°", "No."),
     "timeline.reset": ("Effacer tous les filtres", "Clear every filter"),
     "timeline.card.description": ("Description", "Description"),
     "timeline.card.actors": ("Acteurs", "Actors"),
@@ -160,9 +163,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "page.network.title": ("Réseau", "Network"),
     "network.intro": ("Qui a travaillé avec qui : les acteurs et leurs liens, tels que le texte "
                       "les cite. Survolez un lien pour lire sa citation ; cliquez sur un acteur "
-                      "pour ouvrir sa fiche.",
+                      "ou sur le milieu d’un lien pour ouvrir sa fiche.",
                       "Who worked with whom: the actors and their ties, as the text cites them. "
-                      "Hover over a tie to read its quote; click an actor to open its card."),
+                      "Hover over a tie to read its quote; click an actor, or the middle of a "
+                      "tie, to open its card."),
     "network.mode": ("Affichage", "View"),
     "network.mode.period": ("Une période", "One period"),
     "network.mode.compare": ("Comparer deux périodes", "Compare two eras"),
@@ -199,6 +203,13 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.reset": ("Réinitialiser la vue", "Reset the view"),
     "network.legend.ties": ("Liens", "Ties"),
     "network.legend.kinds": ("Types d’acteurs", "Actor kinds"),
+    "network.family.governance": ("gouvernance", "governance"),
+    "network.family.membership": ("appartenance", "membership"),
+    "network.family.support": ("soutien et financement", "support and funding"),
+    "network.family.place": ("lieux et hébergement", "places and hosting"),
+    "network.family.partnership": ("partenariat, participation et autres",
+                                   "partnership, participation and other"),
+    "network.family.publication": ("publications", "publications"),
     "network.legend.communities": ("Communautés", "Communities"),
     "network.shared_event": ("événement partagé", "shared event"),
     "network.status.appeared": ("apparu", "appeared"),
@@ -233,10 +244,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                              "year it is still running. A tie with no year at all is placed in "
                              "the era(s) that the section of the text citing it speaks of; "
                              "failing that, it is shown in every period."),
-    "network.caption.labels": ("Seuls les acteurs les plus centraux ({n} au plus) portent leur "
-                               "nom ; survolez les autres.",
-                               "Only the most central actors ({n} at most) carry their names; "
-                               "hover over the others."),
+    "network.caption.labels": ("Les noms sont écrits là où ils ont la place, les plus centraux "
+                               "d’abord ; survolez les autres, ou choisissez une période ou un "
+                               "acteur pour les voir tous.",
+                               "Names are written where they have room, the most central "
+                               "first; hover over the others, or pick an era or an actor to "
+                               "see them all."),
     "network.caption.large": ("Grand graphe ({n} acteurs) : dessin WebGL, liens en un seul "
                               "tracé.",
                               "Large graph ({n} actors): WebGL drawing, ties as one trace."),
@@ -285,6 +298,9 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "network.card.quote": ("Ce qu’en dit le texte", "What the text says"),
     "network.card.none": ("Aucun.", "None."),
     "network.card.close": ("Fermer la fiche", "Close the card"),
+    "network.tie.ties": ("Ce que le texte dit de ces deux acteurs",
+                         "What the text says about these two actors"),
+    "network.tie.close": ("Fermer la fiche du lien", "Close the tie's card"),
     # -- Thèmes (themes page) --
     "page.themes.title": ("Thèmes", "Themes"),
     "themes.note": ("Les nombres comptent des **mentions dans un seul texte** (l’histoire "

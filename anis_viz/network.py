@@ -571,8 +571,17 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
         box = (x0 + 0.2 * unit, y1 - band * 0.85, x0 + (width - 0.2) * unit, y1 - band * 0.3)
         if len(part) == 1:
             box = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) * 2
-        out |= _fit(_spring(simple.subgraph(part), iterations=100), part, box)
+        sub = simple.subgraph(part)
+        out |= _fit(_row(sub) if len(part) <= 3 else _spring(sub, iterations=100), part, box)
     return out
+
+
+def _row(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Two or three actors on one level line, the best connected in the middle: small
+    components read as tidy rows beside the main one, not as lines at random angles."""
+    ranked = sorted(graph, key=lambda n: (-graph.degree(n), n))
+    order = ranked if len(ranked) < 3 else [ranked[1], ranked[0], ranked[2]]
+    return {n: (float(i), 0.0) for i, n in enumerate(order)}
 
 
 _SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

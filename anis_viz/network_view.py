@@ -26,12 +26,34 @@ from anis_viz.i18n import format_span, pick, t
 
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
-           "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events"]
+           "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events",
+           "RELATION_FAMILY", "FALLBACK_FAMILY", "PLOT_PX", "tie_family", "tie_card", "tie_of",
+           "label_box", "label_lines"]
 
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box
 SMALL = 300  # actors: above this, smaller markers (and WebGL in the figure)
 QUOTED = 400  # ties: above this, a tie's hover box has no quote (see edge_frame)
+# The contract's relation codes by family (style.TIE_FAMILIES): the chart colours a tie by
+# its family and keeps the precise relation for the hover box and the tie card. A code not
+# listed here (a package's own) falls in FALLBACK_FAMILY.
+RELATION_FAMILY = {
+    "founded": "governance", "presided": "governance", "coordinated": "governance",
+    "led": "governance", "organised": "governance", "succeeded": "governance",
+    "gave_rise_to": "governance",
+    "member_of": "membership", "part_of": "membership",
+    "supported": "support", "funded_by": "support", "funded": "support",
+    "hosted_by": "place", "located_in": "place", "hosted": "place",
+    "partner_of": "partnership", "participated_in": "partnership",
+    "inspired_by": "partnership",
+    "published": "publication", "published_in": "publication",
+}
+FALLBACK_FAMILY = "partnership"
+
+
+def tie_family(relation: str) -> str:
+    """The family (one of :data:`anis_viz.style.TIE_FAMILIES`) a relation code is drawn in."""
+    return RELATION_FAMILY.get(str(relation), FALLBACK_FAMILY)
 
 
 @dataclass(frozen=True)
@@ -173,64 +195,93 @@ def view_box(nodes: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, flo
     return tuple(box)
 
 
-def label_positions(nodes: pd.DataFrame, *, width: int = 640, height: int = 690,
-                    font: int = 12, keep=lambda label: False, box=FULL) -> list[str | None]:
-    """A text position for each labelled node (``label`` not empty), chosen in order so
-    labels overlap each other, the markers and the plot's edges as little as possible;
-    None where every position would cover a name already placed (unless ``keep(label)``).
-    ``width``/``height``: the plot area in pixels (the page's, at 1280 px wide)."""
+PLOT_PX = (840, 590)  # the plot area at 1280 px wide, legends above and below: the smallest
+
+
+def label_lines(name: str, width: int = 24) -> list[str]:
+    """A name on at most three lines of about ``width`` characters, cut between words only
+    (never an ellipsis): a long name goes on two balanced lines."""
+    if len(name) <= width:
+        return [name]
+    lines = _wrap(name, max(width, math.ceil(len(name) / 2) + 2))
+    return lines if len(lines) <= 3 else _wrap(name, math.ceil(len(name) / 3) + 4)
+
+
+def label_box(cx: float, cy: float, lines: list[str], gap: float, option: str, *,
+              font: int = 12) -> tuple[float, float, float, float]:
+    """The box (left, bottom, right, top, in px with y up) of a label of ``lines`` set at
+    ``option`` (a Plotly textposition) around a point ``gap`` px from its centre."""
+    dx = {"left": -1, "center": 0, "right": 1}[option.split()[1]]
+    dy = {"bottom": -1, "middle": 0, "top": 1}[option.split()[0]]
+    w = 0.6 * font * max(len(line) for line in lines) + 4
+    h = 1.25 * font * len(lines) + 2
+    left = cx - w / 2 + dx * (w / 2 + gap)
+    bottom = cy - h / 2 + dy * (h / 2 + gap)
+    return left, bottom, left + w, bottom + h
+
+
+OPTIONS = ("middle right", "middle left", "top center", "bottom center", "top right",
+           "top left", "bottom right", "bottom left")
+
+
+def label_positions(nodes: pd.DataFrame, *, width: int = PLOT_PX[0],
+                    height: int = PLOT_PX[1], font: int = 12, keep=lambda label: False,
+                    box=FULL, crowded: bool = False) -> list[str | None]:
+    """A text position for each labelled node (``label`` not empty; ``<br>`` separates its
+    lines), chosen in row order: the first of :data:`OPTIONS` where the label's box meets
+    no label already placed, no marker and no edge of the plot; None where none is free
+    (the name stays in the hover box), unless ``keep(label)``: then the least crowded.
+    ``crowded`` (hundreds of small markers, where no spot is free of them): a name may
+    cover markers, never another name. ``width``/``height``: the plot area in pixels."""
     (x0, x1), (y0, y1) = box
     sx, sy = width / (x1 - x0), height / (y1 - y0)  # pixels per unit of the layout
-    left_edge, right, bottom_edge, top = x0 * sx, x1 * sx, y0 * sy, y1 * sy
-    placed: list[tuple[float, float, float, float]] = []
+    edges = (x0 * sx, y0 * sy, x1 * sx, y1 * sy)
     px = nodes["x"].to_numpy(dtype=float) * sx
     py = nodes["y"].to_numpy(dtype=float) * sy
-    radii = nodes["marker"].to_numpy(dtype=float) / 2
-    # every marker's box, tested at once with NumPy (labels x 8 options x actors)
+    radii = nodes["marker"].to_numpy(dtype=float) / 2 + 1
     mx0, mx1, my0, my1 = px - radii, px + radii, py - radii, py + radii
-    options = {"top center": (0, 1), "bottom center": (0, -1), "middle right": (1, 0),
-               "middle left": (-1, 0), "top right": (1, 1), "top left": (-1, 1),
-               "bottom right": (1, -1), "bottom left": (-1, -1)}
-    result = []
-    for cx, cy, label, size in zip(px, py, nodes["label"], nodes["marker"], strict=True):
+    placed = np.zeros((0, 4))
+    result: list[str | None] = []
+    for i, (cx, cy, label, size) in enumerate(zip(px, py, nodes["label"], nodes["marker"],
+                                                  strict=True)):
         if not label:
             result.append("top center")
             continue
-        w, h, gap = 0.6 * font * len(label), font * 1.3, size / 2 + 2
-        others = (px != cx) | (py != cy)
-        best, best_cost = "top center", math.inf
-        for name, (dx, dy) in options.items():
-            left = cx - w / 2 + dx * (w / 2 + gap)
-            bottom = cy - h / 2 + dy * (h / 2 + gap)
-            box = (left, bottom, left + w, bottom + h)
-            cost = 10 * sum(_overlap(box, other) > 0 for other in placed)
-            hits = (np.minimum(box[2], mx1) > np.maximum(box[0], mx0)) & \
-                (np.minimum(box[3], my1) > np.maximum(box[1], my0)) & others
-            cost += 3 * int(hits.sum())
-            cost += 20 * (box[0] < left_edge or box[2] > right or box[1] < bottom_edge
-                          or box[3] > top)
+        lines = html.unescape(label).split("<br>")
+        others = np.ones(len(px), dtype=bool)
+        others[i] = False
+        best, best_cost = None, (math.inf, math.inf)
+        for option in OPTIONS:
+            b = label_box(cx, cy, lines, size / 2 + 2, option, font=font)
+            on_labels = int(((np.minimum(b[2], placed[:, 2]) > np.maximum(b[0], placed[:, 0]))
+                             & (np.minimum(b[3], placed[:, 3]) > np.maximum(b[1], placed[:, 1])
+                                )).sum())
+            on_marks = int(((np.minimum(b[2], mx1) > np.maximum(b[0], mx0))
+                            & (np.minimum(b[3], my1) > np.maximum(b[1], my0)) & others).sum())
+            outside = b[0] < edges[0] or b[1] < edges[1] or b[2] > edges[2] or b[3] > edges[3]
+            cost = (on_labels + outside, on_marks)
             if cost < best_cost:
-                best, best_cost = name, cost
-        if best_cost >= 10 and not keep(label):  # would cover another name: hover only
+                best, best_cost = option, cost
+            if cost == (0, 0):
+                break
+        free = best_cost[0] == 0 and (crowded or best_cost[1] == 0)
+        if not free and not keep(label):  # it would cover a name or a mark: hover only
             result.append(None)
             continue
-        dx, dy = options[best]
-        left, bottom = cx - w / 2 + dx * (w / 2 + gap), cy - h / 2 + dy * (h / 2 + gap)
-        placed.append((left, bottom, left + w, bottom + h))
+        placed = np.vstack([placed, label_box(cx, cy, lines, size / 2 + 2, best, font=font)])
         result.append(best)
     return result
 
 
-def _overlap(a, b) -> float:
-    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
-
-
 def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFrame, *,
                lang: str = "fr", size: str = "degree", colour: str = "kind",
-               labelled: int = network.LABELLED, focus: str = "") -> pd.DataFrame:
+               labelled: int | None = None, focus: str = "") -> pd.DataFrame:
     """One row per actor shown: actor_id, x, y, name, kind, group, group_label, colour,
-    symbol, value (the chosen centrality), marker (size in px), label (name or ''),
-    textposition, hover (HTML, data escaped), order, focus (the actor in focus)."""
+    symbol, value (the chosen centrality), marker (size in px), label (the name on up to
+    three lines joined by ``<br>``, or '' where it has no room), textposition, hover (HTML,
+    data escaped), order, focus (the actor in focus). Every actor's name is tried, the most
+    central first (the ``labelled`` most central only, by default above :data:`SMALL`
+    actors); a name is written only where it covers no other name and no marker."""
     kinds = style.kind_styles(ds.actors["kind"])
     kind_rank = {k: i for i, k in enumerate(kinds)}
     rows = table.set_index("actor_id").reindex(list(graph))  # in the graph's order
@@ -269,14 +320,18 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
     frame["marker"] = [small + (big - small) * math.sqrt(v / peak) if peak > 0 else small + 2
                        for v in frame["value"]]
     ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
+    if labelled is None:
+        labelled = len(frame) if len(frame) <= SMALL else network.LABELLED
     shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
-    frame["label"] = [_esc(_short(n)) if a in shown else ""
+    frame["label"] = ["<br>".join(_esc(x) for x in label_lines(n)) if a in shown else ""
                       for a, n in zip(frame["actor_id"], frame["name"], strict=True)]
-    # place the most central labels first: they get the best spots
+    # place the actor in focus, then the most central labels first: the best spots
+    ranked = ranked.assign(_focus=ranked["actor_id"] == focus).sort_values(
+        "_focus", ascending=False, kind="stable")
     placing = frame.loc[ranked.index]
     focus_label = frame.loc[frame["actor_id"] == focus, "label"]
     chosen = label_positions(placing, keep=lambda label: label in set(focus_label),
-                             box=view_box(frame))
+                             box=view_box(frame), crowded=len(frame) > SMALL)
     positions = dict(zip(placing.index, chosen, strict=True))
     frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
     frame["textposition"] = [positions[i] or "top center" for i in frame.index]
@@ -307,9 +362,9 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
     Above ``quoted`` ties (default :data:`QUOTED`) the hover keeps the relation and the
     years only, on one line: 20,000 quotes and names would be most of what the browser
     receives (the quotes are in the downloads, the names on the actors)."""
-    codes = list(ds.relations["relation"])
-    styles = style.relation_styles(codes)
-    rank = {r: i for i, r in enumerate(styles)}
+    families = style.tie_family_styles()
+    rank = {f: i for i, f in enumerate(families)}
+    family_labels = {f: t(f"network.family.{f}", lang) for f in families}
     statuses = style.status_styles()
     marked = "status" in graph.graph.get("marks", ())
     known = ds.labels("relation", lang)
@@ -329,9 +384,11 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
             colour, dash = statuses[d["status"]]
             order = network.STATUSES.index(d["status"])
         else:
-            group, group_label = relation, label
-            colour, dash = style.event_tie_style() if event else styles[relation]
-            order = len(rank) if event else rank[relation]
+            family = "event" if event else tie_family(relation)
+            group = family
+            group_label = label if event else family_labels[family]
+            colour, dash = style.event_tie_style() if event else families[family]
+            order = len(rank) if event else rank[family]
         for n in (u, v):
             if n not in names:
                 names[n] = _esc(network.name_of(graph, n, lang))
@@ -597,3 +654,56 @@ def actor_card(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
                 columns={"section_id": "section"}), lang),
             "events": _headers(actor_events(ds, actor, lang).rename(
                 columns={"section_id": "section"}), lang)}
+
+
+# -- the tie card -------------------------------------------------------------------------
+
+def tie_of(selection) -> str:
+    """The key of the first tie in a Plotly selection (``st.plotly_chart`` state), or ''."""
+    from anis_viz.figures.network import TIE_PREFIX
+
+    try:
+        points = selection["selection"]["points"] or []
+    except (KeyError, TypeError):
+        return ""
+    for point in points:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        data = data[0] if isinstance(data, list | tuple) and data else data
+        if isinstance(data, str) and data.startswith(TIE_PREFIX):
+            return data[len(TIE_PREFIX):]
+    return ""
+
+
+def tie_card(ds: Dataset, graph: nx.MultiDiGraph, key: str, lang: str = "fr") -> dict | None:
+    """What the tie card shows for the tie ``key`` (a relation_id; None when unknown):
+    source and target (actor_id, name), relation (its label), family, years, and ties:
+    every tie between the same two actors, either way (tie, years, quote, section), the
+    one clicked first."""
+    found = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if k == key]
+    if not found:
+        return None
+    u, v, _k, d = found[0]
+    event = d.get("tie") == "event"
+    relation = t("network.shared_event", lang) if event else \
+        ds.label("relation", d.get("relation", ""), lang)
+    pair = [(a, b, k, x) for a, b, k, x in graph.edges(keys=True, data=True)
+            if {a, b} == {u, v}]
+    pair.sort(key=lambda e: (e[2] != key, str(e[2])))
+    rows = []
+    for a, b, _k, x in pair:
+        if x.get("tie") == "event":
+            what = t("network.shared_event", lang) + " : " + str(
+                (x.get("title_en") if lang == "en" else x.get("title")) or "")
+        else:
+            what = ds.label("relation", x.get("relation", ""), lang)
+        rows.append({"tie": f"{network.name_of(graph, a, lang)} — {what} → "
+                            f"{network.name_of(graph, b, lang)}",
+                     "years": tie_years_text(x, lang), "quote": x.get("quote", ""),
+                     "section": x.get("section_id", "")})
+    return {"key": key, "source": (u, network.name_of(graph, u, lang)),
+            "target": (v, network.name_of(graph, v, lang)), "relation": relation,
+            "family": "" if event else t(f"network.family.{tie_family(d.get('relation'))}",
+                                         lang),
+            "years": tie_years_text(d, lang),
+            "ties": _headers(pd.DataFrame(rows, columns=["tie", "years", "quote", "section"]),
+                             lang)}

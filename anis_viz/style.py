@@ -20,8 +20,8 @@ from anis_viz.contract import DEFAULT_LABELS
 
 __all__ = [
     "BACKGROUND", "CATEGORICAL", "ERA_PALETTE", "FONT_FAMILY", "INK", "MUTED", "PRESENT_TEMPLATE",
-    "TEMPLATE", "assign", "contrast_ratio", "era_colours", "kind_styles", "relation_styles",
-    "with_alpha",
+    "TEMPLATE", "TIE_FAMILIES", "assign", "contrast_ratio", "era_colours", "kind_styles",
+    "relation_styles", "tie_family_styles", "with_alpha",
 ]
 
 FONT_FAMILY = "Liberation Sans, DejaVu Sans, Arial, Helvetica, sans-serif"
@@ -74,6 +74,17 @@ def relation_styles(relations: Iterable[str]) -> dict[str, tuple[str, str]]:
     colours = assign(relations, CATEGORICAL, RELATION_ORDER)
     dashes = assign(relations, DASHES, RELATION_ORDER)
     return {r: (colours[r], dashes[r]) for r in colours}
+
+
+# Ties are drawn by family (see anis_viz.network_view.RELATION_FAMILY): one colour each, solid
+# lines; six hues a reader can match by eye with the legend.
+TIE_FAMILIES = ["governance", "membership", "support", "place", "partnership", "publication"]
+
+
+def tie_family_styles() -> dict[str, tuple[str, str]]:
+    """Tie family -> (colour, line dash): one colour per family, every line solid."""
+    colours = assign(TIE_FAMILIES, CATEGORICAL, TIE_FAMILIES)
+    return {family: (colours[family], "solid") for family in TIE_FAMILIES}
 
 
 def with_alpha(colour: str, alpha: float) -> str:

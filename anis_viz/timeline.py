@@ -32,15 +32,17 @@ from anis_viz.timeline_layout import (
     band_labels,
     layout,
     plot_width,
+    title_lines,
     x_extent,
     zoom_range,
 )
 
 __all__ = ["TimelineView", "parse_view", "event_table", "filter_events", "era_bands",
-           "lane_names", "alt_text", "table_rows", "subtitle", "charts", "choices", "picked",
+           "lane_names", "alt_text", "table_rows", "key_list", "subtitle", "charts", "choices", "picked",
            "event_card",
            # re-exported from anis_viz.timeline_layout
-           "MAX_LABELS", "MAX_ROWS", "band_labels", "layout", "plot_width", "x_extent",
+           "MAX_LABELS", "MAX_ROWS", "band_labels", "layout", "plot_width", "title_lines",
+           "x_extent",
            "zoom_range"]
 
 LANES = ("category", "kind")
@@ -293,6 +295,16 @@ def _count(key: str, n: int, lang: str) -> str:
     return i18n.t(f"{key}.one", lang) if n == 1 else i18n.t(f"{key}.many", lang, n=n)
 
 
+def key_list(events: pd.DataFrame) -> pd.DataFrame:
+    """The events the chart shows by their key (a number) rather than their title, indexed
+    by event_id: key (as text), title. The list that resolves the keys, under the chart, in
+    the data and in the text alternative."""
+    keyed = events[events["label_kind"] == "key"] if "label_kind" in events else events[:0]
+    return pd.DataFrame({"key": keyed["key"].astype(str).to_numpy(),
+                         "title": keyed["title"].to_numpy()},
+                        index=pd.Index(keyed["event_id"], name="event_id"))
+
+
 def table_rows(rows: pd.DataFrame) -> pd.DataFrame:
     """The events as a plain table (the chart's CSV): event_id, date (ISO, sorts in time
     order), when (in words), title, era, category, actors, section_id, quote."""
@@ -336,7 +348,9 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     whole = x_extent(rows, shown_bands) if len(rows) else None
     width = plot_width(lanes)
     shown = zoom_range(bands, v.zoom, whole) if len(rows) else None
-    events, lane_frame = layout(rows, lanes, v.lanes, x_range=shown, width_px=width)
+    # one era's view: every title written, on two lines where that helps
+    events, lane_frame = layout(rows, lanes, v.lanes, x_range=shown, width_px=width,
+                                wrap=shown is not whole)
     bands = band_labels(bands, shown, width_px=width) if len(rows) else bands
     legend = {key: i18n.t(f"timeline.legend.{key}", lang)
               for key in ("point", "approx", "span", "span_approx", "context")}
@@ -347,9 +361,18 @@ def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
         empty_text=i18n.t("timeline.alt_empty", lang))
     years = pd.concat([rows["start_year"], rows["end_year"]]).dropna()
     span = f"{int(years.min())}-{int(years.max())}" if len(years) else ""
-    return [Chart(slug=i18n.t("timeline.slug", lang), figure=figure, data=table_rows(rows),
+    keys = key_list(events)
+    data = table_rows(rows)
+    numbers = dict(zip(keys.index, keys["key"], strict=True))
+    data.insert(0, "key", [numbers.get(e, "") for e in data["event_id"]])
+    alt = alt_text(rows, shown_bands, lang)
+    if len(keys):
+        items = "; ".join(f"{k} {title}" for k, title in zip(keys["key"], keys["title"],
+                                                             strict=True))
+        alt += " " + i18n.t("timeline.keys", lang, items=items)
+    return [Chart(slug=i18n.t("timeline.slug", lang), figure=figure, data=data,
                   title=i18n.t("page.timeline.title", lang), subtitle=subtitle(ds, v, lang),
-                  alt=alt_text(rows, shown_bands, lang), span=span,
+                  alt=alt, span=span,
                   quotes=rows[["quote", "section_id"]].drop_duplicates())]
 
 

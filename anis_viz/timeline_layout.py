@@ -8,11 +8,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["MAX_LABELS", "MAX_ROWS", "FIGURE_PX", "x_extent", "zoom_range", "plot_width",
-           "layout", "band_labels"]
+__all__ = ["MAX_LABELS", "MAX_ROWS", "KEYED_MAX", "FIGURE_PX", "x_extent", "zoom_range",
+           "plot_width", "layout", "band_labels", "title_lines"]
 
-LABEL_CHARS = 30          # longest title written on the chart
-MAX_LABELS = 10           # titles written at the default zoom; the rest on hover
+LINE_CHARS = 28           # a longer title may go on two lines (in an era's view)
+MAX_LABELS = 10           # titles written in a view of many events; the rest on hover
+KEYED_MAX = 200           # up to this many events, every one gets its title or its key
 MAX_ROWS = 12             # rows a lane may take before marks are allowed to touch
 FIGURE_PX = 800           # the chart's width on a 1280-pixel screen beside the sidebar
 
@@ -43,7 +44,7 @@ def band_labels(bands: pd.DataFrame, x_range, width_px: int = 700,
         else:
             x, anchor, left = hi, "right", hi - width
         level = 0 if left >= previous[0] else 1
-        previous[level] = left + width + 6 * per_px
+        previous[level] = left + width + 3 * char_px * per_px  # a clear gap between names
         xs.append(x)
         anchors.append(anchor)
         levels.append(level)
@@ -69,13 +70,16 @@ def _labelled(table: pd.DataFrame, max_labels: int) -> pd.Index:
     return ranked.index[:max_labels]
 
 
-def _short(title: str) -> str:
-    """The title, cut at a word boundary when it is longer than LABEL_CHARS."""
-    if len(title) <= LABEL_CHARS:
-        return title
-    cut = title[:LABEL_CHARS - 1]
-    words = cut.rsplit(" ", 1)[0] if " " in cut[LABEL_CHARS // 2:] else cut
-    return words.rstrip(" ,;:–-") + "…"
+def title_lines(title: str, wrap: bool = False) -> list[str]:
+    """The title on one line, or (``wrap``, longer than :data:`LINE_CHARS`) on two lines
+    of about equal length, cut between words only: never an ellipsis."""
+    title = " ".join(str(title).split())
+    if not wrap or len(title) <= LINE_CHARS or " " not in title:
+        return [title]
+    middle = len(title) / 2
+    cuts = [i for i, c in enumerate(title) if c == " "]
+    cut = min(cuts, key=lambda i: abs(i - middle))
+    return [title[:cut], title[cut + 1:]]
 
 
 def plot_width(lanes: dict[str, str], figure_px: int = FIGURE_PX, char_px: float = 7.0) -> int:
@@ -86,90 +90,157 @@ def plot_width(lanes: dict[str, str], figure_px: int = FIGURE_PX, char_px: float
 
 def layout(table: pd.DataFrame, lanes: dict[str, str], by: str = "category", *,
            x_range: tuple[pd.Timestamp, pd.Timestamp] | None = None, width_px: int = 700,
-           char_px: float = 7.8, marker_px: float = 9.0, max_labels: int = MAX_LABELS):
-    """Place each event on its lane and on a row of that lane so that no mark or title
+           char_px: float = 7.8, marker_px: float = 9.0, max_labels: int = MAX_LABELS,
+           wrap: bool = False, keyed_max: int = KEYED_MAX):
+    """Place each event on its lane and on a row of that lane so that no mark or text
     overlaps another at ``width_px`` pixels for the plot area (``x_range`` wide).
 
-    Returns (events, lanes): ``events`` is ``table`` plus lane, lane_name, row, y (0 = top
-    row), label ('' or the title to write) and label_side (right or left of the mark);
-    x_lo, x_hi (the room a mark and its title take, in days from the range's start);
-    ``lanes`` has lane, name, y0 (first row), rows, centre. The largest titles go to the
-    most important events (see :func:`event_table`)."""
+    Every event in view gets a text when it has room: its full title (on one line, or on
+    two when ``wrap``), written after its mark, before it near the right edge, or inside a
+    bar long enough to hold it; failing that, its key (a number, see below). A lane grows
+    up to :data:`MAX_ROWS` rows for titles when ``wrap`` (an era's view), and otherwise
+    only one row past what the keys alone need (the whole history stays compact). Above
+    ``keyed_max`` events, only the ``max_labels`` most important get a title, the rest
+    their hover.
+
+    Returns (events, lanes): ``events`` is ``table`` plus key (1, 2, … in date order),
+    lane, lane_name, row, y (0 = top row), label ('' , the title (lines joined by a
+    newline) or the key), label_kind (title, key or ''), label_side (right, left, inside
+    or ''), x_lo, x_hi (the room a mark and its text take, in days from the range's start);
+    ``lanes`` has lane, name, y0 (first row), rows, centre."""
     events = table.copy()
     events["lane"] = events[by]
     if events.empty:
-        return events.assign(lane_name="", row=0, y=0, label="", label_side="", x_lo=0.0,
-                             x_hi=0.0), \
+        return events.assign(key=0, lane_name="", row=0, y=0, label="", label_kind="",
+                             label_side="", x_lo=0.0, x_hi=0.0), \
             pd.DataFrame(columns=["lane", "name", "y0", "rows", "centre"])
+    events["key"] = np.arange(1, len(events) + 1)
     first, last = x_range or x_extent(events)
     per_px = max((last - first) / pd.Timedelta(days=1), 1.0) / width_px  # days per pixel
-    start = (events["start_date"] - first) / pd.Timedelta(days=1)
-    end = ((events["end_date"].fillna(events["start_date"]) - first) / pd.Timedelta(days=1))
+    start = ((events["start_date"] - first) / pd.Timedelta(days=1)).to_numpy(float)
+    end = ((events["end_date"].fillna(events["start_date"]) - first)
+           / pd.Timedelta(days=1)).to_numpy(float)
     room = (last - first) / pd.Timedelta(days=1)
-    in_view = (start >= 0) & (start <= room)
+    span = events["span"].to_numpy(bool)
     margin = marker_px * per_px
-    short = events["title"].map(_short)
-    width = short.str.len() * char_px * per_px + margin
-    x0 = start.where(events["span"], start - margin)
-    x1 = pd.concat([end, start + margin], axis=1).max(axis=1).where(events["span"],
-                                                                    start + margin)
-    # A title sits on its mark's row, after the mark, or before it near the right edge; the
-    # most important events whose title fits inside the view get one, the rest the hover.
-    fits_right, fits_left = x1 + width <= room, x0 - width >= 0
-    fitting = events[in_view & (fits_right | fits_left)]
-    chosen = set(_labelled(fitting, max_labels))
-    side = pd.Series("", index=events.index)
-    for i in chosen:
-        side[i] = "right" if fits_right[i] else "left"
-    events["label_side"] = side
-    events["label"] = short.where(side != "", "")
-    lo = x0.where(side != "left", x0 - width)
-    hi = x1.where(side != "right", x1 + width)
-    events["x_lo"], events["x_hi"] = lo, hi
-    events["row"] = _pack(lo, hi, events["lane"], gap=4 * per_px)
+    x0 = np.where(span, start, start - margin)
+    x1 = np.where(span, np.maximum(end, start + margin), start + margin)
+    in_view = (start <= room) & (np.maximum(start, end) >= 0)
+    keyed = len(events) <= keyed_max
+    titled = set(events.index) if keyed else set(_labelled(events[in_view], max_labels))
+    candidates = []
+    for n, (i, title, key) in enumerate(zip(events.index, events["title"], events["key"],
+                                            strict=True)):
+        tiers: list[list] = [[], [], [(x0[n], x1[n], False, "", "", "")]]
+        if in_view[n]:
+            texts = [("title", title_lines(title))]
+            if wrap and len(title_lines(title, True)) > 1:
+                texts.append(("title", title_lines(title, True)))
+            for kind, lines in (texts if i in titled else []) + (
+                    [("key", [str(key)])] if keyed else []):
+                width = max(len(x) for x in lines) * char_px * per_px + margin
+                tier = tiers[0 if kind == "title" else 1]
+                tall = len(lines) > 1
+                text = "\n".join(lines)
+                if span[n] and max(x0[n], 0) + width <= min(x1[n], room):
+                    tier.append((x0[n], x1[n], tall, text, kind, "inside"))
+                if x1[n] + width <= room:
+                    tier.append((x0[n], x1[n] + width, tall, text, kind, "right"))
+                if x0[n] - width >= 0:
+                    tier.append((x0[n] - width, x1[n], tall, text, kind, "left"))
+        candidates.append(tiers)
+    lane_codes = events["lane"].to_numpy()
+    budget = {lane: MAX_ROWS for lane in pd.unique(lane_codes)}
+    if not wrap:  # the rows the keys alone need, and one more for titles
+        need = _pack([[[], t[1], t[2]] for t in candidates], x0, lane_codes, budget,
+                     gap=4 * per_px)[0]
+        for lane in budget:
+            budget[lane] = min(MAX_ROWS, int(need[lane_codes == lane].max()) + 2)
+    while True:  # a lane where an event in view found no room for a text grows a row
+        rows, chosen = _pack(candidates, x0, lane_codes, budget, gap=4 * per_px)
+        bare = {lane for lane, c, tiers in zip(lane_codes, chosen, candidates, strict=True)
+                if not c[4] and (tiers[0] or tiers[1]) and budget[lane] < MAX_ROWS}
+        if not bare:
+            break
+        for lane in bare:
+            budget[lane] += 1
+    events["row"] = rows
+    events["x_lo"] = [c[0] for c in chosen]
+    events["x_hi"] = [c[1] for c in chosen]
+    events["label"] = [c[3] for c in chosen]
+    events["label_kind"] = [c[4] for c in chosen]
+    events["label_side"] = [c[5] for c in chosen]
+    lo, hi = events["x_lo"], events["x_hi"]
     for i in events.index[events["label"] != ""]:  # a full lane may have queued marks on it
         same = (events["lane"] == events.at[i, "lane"]) & (events["row"] == events.at[i, "row"])
         if (same & (lo < hi[i]) & (hi > lo[i])).sum() > 1:
-            events.loc[i, ["label", "label_side"]] = ""
+            events.loc[i, ["label", "label_kind", "label_side"]] = ""
     present = set(events["lane"].tolist())  # once: not once per lane
     order = [lane for lane in lanes if lane in present]
-    rows = events.groupby("lane")["row"].max().add(1)
-    y0 = dict(zip(order, pd.Series([rows[lane] for lane in order]).cumsum().shift(
+    counts = events.groupby("lane")["row"].max().add(1)
+    y0 = dict(zip(order, pd.Series([counts[lane] for lane in order]).cumsum().shift(
         fill_value=0), strict=True))
     events["y"] = events["lane"].map(y0) + events["row"]
     events["lane_name"] = events["lane"].map(lanes)
     frame = pd.DataFrame({"lane": order, "name": [lanes[lane] for lane in order],
                           "y0": [int(y0[lane]) for lane in order],
-                          "rows": [int(rows[lane]) for lane in order]})
+                          "rows": [int(counts[lane]) for lane in order]})
     frame["centre"] = frame["y0"] + (frame["rows"] - 1) / 2
     return events, frame
 
 
-def _pack(lo: pd.Series, hi: pd.Series, lane: pd.Series, gap: float,
-          max_rows: int = MAX_ROWS) -> pd.Series:
-    """First-fit interval partitioning per lane: the fewest rows with no overlap. A lane
-    holds at most ``max_rows`` rows (the page stays readable with thousands of events);
-    past that, a mark goes to the row that frees first and may touch its neighbour."""
-    starts, ends_at, lanes = lo.to_numpy(float), hi.to_numpy(float), lane.to_numpy()
-    row = np.zeros(len(starts), dtype=int)
-    start_of, end_of = starts.tolist(), ends_at.tolist()  # Python floats: fast scalar compares
+def _pack(candidates: list, x0: np.ndarray, lanes: np.ndarray, budget: dict,
+          gap: float) -> tuple[np.ndarray, list]:
+    """Greedy first-fit per lane, marks taken in start order. Each mark has three tiers of
+    candidates (lo, hi, tall, text, kind, side): titles, keys, the bare mark. The first
+    tier with a candidate that fits on a row already open wins, else on a new row while
+    the lane has ``budget`` rows; past that, the bare mark goes to the row that frees
+    first and may touch its neighbour. A tall (two-line) text also needs the rows above
+    and below free of other tall texts over its extent."""
+    row = np.zeros(len(x0), dtype=int)
+    chosen: list = [None] * len(x0)
     for key in pd.unique(lanes):
         members = np.flatnonzero(lanes == key)
-        ends: list[float] = []
-        for i in members[np.argsort(starts[members], kind="stable")].tolist():
-            begin = start_of[i]
-            free = next((r for r, end in enumerate(ends) if begin > end + gap), None)
-            if free is None and len(ends) < max_rows:
-                ends.append(-np.inf)
-                free = len(ends) - 1
-            elif free is None:  # full: queue it on the row that frees first
-                free = min(range(len(ends)), key=ends.__getitem__)
-                ends[free] += end_of[i] - begin + gap
-                row[i] = free
+        ends: list[float] = []       # per row: where its last text or mark ends
+        tall_ends: list[float] = []  # per row: where its last two-line text ends
+        for i in members[np.argsort(x0[members], kind="stable")].tolist():
+            def fits(c, r, ends=ends, tall_ends=tall_ends):
+                return _fits(c, r, ends, tall_ends, gap)
+            placed = None
+            for tier in candidates[i]:
+                placed = next(((c, r) for c in tier for r in range(len(ends)) if fits(c, r)),
+                              None)
+                opened = 0  # new rows, while the lane may grow (a two-line text may
+                while placed is None and tier and len(ends) < budget[key]:  # skip one)
+                    ends.append(-np.inf)
+                    tall_ends.append(-np.inf)
+                    opened += 1
+                    placed = next(((c, len(ends) - 1) for c in tier
+                                   if fits(c, len(ends) - 1)), None)
+                if placed is None:
+                    del ends[len(ends) - opened:], tall_ends[len(tall_ends) - opened:]
+                if placed is not None:
+                    break
+            if placed is None:  # full: queue the bare mark on the row that frees first
+                c = candidates[i][2][0]
+                r = min(range(len(ends)), key=ends.__getitem__)
+                ends[r] += c[1] - c[0] + gap
+                row[i], chosen[i] = r, c
                 continue
-            ends[free] = end_of[i]
-            row[i] = free
-    return pd.Series(row, index=lo.index)
+            c, r = placed
+            ends[r] = c[1]
+            if c[2]:
+                tall_ends[r] = c[1]
+            row[i], chosen[i] = r, c
+    return row, chosen
+
+
+def _fits(c: tuple, r: int, ends: list, tall_ends: list, gap: float) -> bool:
+    """Whether candidate ``c`` (lo, hi, tall, …) fits on row ``r``."""
+    if c[0] <= ends[r] + gap:
+        return False
+    return not c[2] or all(c[0] > tall_ends[q] + gap for q in (r - 1, r + 1)
+                           if 0 <= q < len(ends))
 
 
 def zoom_range(bands: pd.DataFrame, zoom: str, whole):

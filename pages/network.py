@@ -40,6 +40,10 @@ def _clear_actor() -> None:
     st.session_state["net_actor"] = None
 
 
+def _clear_tie() -> None:
+    st.session_state["net_tie"] = ""
+
+
 def _reset_view(bounds: tuple[int, int]) -> None:
     ui.reset_filters(bounds)
     st.session_state.update(net_actor=None, net_single=False, net_mode="period")
@@ -52,6 +56,7 @@ ui.bind("depth", "net_depth", lambda v: min(max(int(v), 1), 3))
 ui.bind("size", "net_size", lambda v: v if v in network.SIZES else "degree")
 ui.bind("colour", "net_colour", lambda v: v if v in network.COLOURS else "kind")
 ui.bind("events", "net_events", lambda v: v == "1")
+ui.bind("tie", "net_tie")
 
 # A click on an actor (a new selection) opens its card.
 points = ((st.session_state.get("net_chart") or {}).get("selection") or {}).get("points", [])
@@ -61,6 +66,10 @@ clicked = tuple(c for c in clicked if c in names)
 if clicked and clicked != st.session_state.get("_net_clicked"):
     st.session_state["net_actor"] = clicked[0]
 st.session_state["_net_clicked"] = clicked
+tie = nv.tie_of(st.session_state.get("net_chart"))  # a click on a tie opens its card
+if tie and tie != st.session_state.get("_net_tie_clicked"):
+    st.session_state["net_tie"] = tie
+st.session_state["_net_tie_clicked"] = tie
 
 st.title(t("page.network.title", lang))
 st.caption(t("network.intro", lang))
@@ -137,6 +146,9 @@ if play:  # the network year by year, then the chosen year again
 
 with st.spinner(t("app.loading", lang)):
     result = _compute(ds, ds.content_hash, lang, view)
+chosen_tie = st.session_state.get("net_tie") or ""
+tie_card = nv.tie_card(ds, result.whole, chosen_tie, lang) if chosen_tie else None
+ui.set_url(tie=tie_card["key"] if tie_card else None)
 
 # -- the graph -----------------------------------------------------------------------------
 st.subheader(result.title, anchor=False)
@@ -170,6 +182,20 @@ else:
                             mime="application/xml", on_click="ignore", icon=":material/hub:")
     with st.expander(t("network.metrics", lang)):
         ui.table(table.drop(columns=["actor_id"]))
+
+# -- the tie card --------------------------------------------------------------------------
+if tie_card:
+    with st.container(border=True, key="net_tie_card"):
+        source, target = tie_card["source"], tie_card["target"]
+        st.subheader(ui.md(f"{source[1]} — {tie_card['relation']} → {target[1]}"),
+                     anchor=False)
+        st.markdown(" · ".join(ui.md(x) for x in (tie_card["family"], tie_card["years"]) if x))
+        with st.container(horizontal=True, gap="small"):
+            for actor_id, name in (source, target):
+                ui.page_link("pages/network.py", name, actor=actor_id)
+        st.markdown(f"**{t('network.tie.ties', lang)}**")
+        ui.table(tie_card["ties"])
+        st.button(t("network.tie.close", lang), on_click=_clear_tie, key="net_tie_close")
 
 # -- the actor card ------------------------------------------------------------------------
 if actor:

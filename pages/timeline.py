@@ -83,6 +83,11 @@ if chart.data.empty:
 else:
     st.caption(t("timeline.count", lang, n=len(chart.data), total=len(ds.events)))
     ui.plotly(chart.figure, key="tl_chart", on_select="rerun", selection_mode="points")
+    keyed = chart.data[chart.data["key"] != ""]
+    if len(keyed):  # the titles behind the numbers drawn where a title had no room
+        st.markdown(f"**{t('timeline.keys.title', lang)}** · " + " · ".join(
+            f"**{k}** {ui.md(title)}" for k, title in zip(keyed["key"], keyed["title"],
+                                                         strict=True)))
     ui.downloads(chart, ds, key="tl")
 
 # -- the card of the chosen event ------------------------------------------------------------
@@ -108,7 +113,7 @@ if card:
 if not chart.data.empty:
     st.subheader(t("timeline.table", lang), anchor=False)
     names = {c: t(f"timeline.col.{c}", lang)
-             for c in ("date", "title", "era", "category", "actors", "section")}
+             for c in ("key", "date", "title", "era", "category", "actors", "section")}
     ui.table(chart.data.rename(columns={"section_id": "section"})[list(names)],
              column_config=names)
 

@@ -7,13 +7,14 @@ import os
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, network
+from anis_viz import charts, network, style
 from anis_viz import network_view as nv
-from anis_viz.data import DEFAULT_DATA
+from anis_viz.data import DEFAULT_DATA, load_dataset
 from anis_viz.figures.network import network_figure
 from tests.conftest import JARDINS
 
@@ -265,19 +266,26 @@ def names_of(fig):
 def test_legends_are_in_the_interface_language(jardins):
     fr = nv.compute(jardins, "fr", nv.View()).figure
     en = nv.compute(jardins, "en", nv.View()).figure
-    assert names_of(fr) == ["a fondé", "membre de", "hébergé par", "financé par",
-                            "partenaire de", "Personne", "Organisation", "Collectif", "Lieu"]
-    assert names_of(en)[:2] == ["founded", "member of"] and "Place" in names_of(en)
+    # ties by family (founded: governance; member of: membership; hosted by: places;
+    # funded by: support; partner of: partnership), one colour each
+    assert names_of(fr) == ["gouvernance", "appartenance", "soutien et financement",
+                            "lieux et hébergement", "partenariat, participation et autres",
+                            "Personne", "Organisation", "Collectif", "Lieu"]
+    assert names_of(en)[:2] == ["governance", "membership"] and "Place" in names_of(en)
     assert fr.layout.legend2.title.text == "Liens" and en.layout.legend.title.text == "Actor kinds"
     styles = {t.name: (t.line.color, t.line.dash) for t in fr.data if t.mode == "lines"}
-    assert len(set(styles.values())) == len(styles)  # every relation has its own look
+    assert len({colour for colour, _ in styles.values()}) == len(styles)
+    assert fr.layout.legend.orientation == fr.layout.legend2.orientation == "h"
 
 
 def test_edge_hover_has_relation_years_quote_and_section(jardins):
-    for lang, label, quote in (("fr", "a fondé", "« Marie Durand fonde le premier jardin. »"),
-                               ("en", "founded", "“Marie Durand fonde le premier jardin.”")):
+    for lang, family, label, quote in (
+            ("fr", "gouvernance", "a fondé", "« Marie Durand fonde le premier jardin. »"),
+            ("en", "governance", "founded", "“Marie Durand fonde le premier jardin.”")):
         fig = nv.compute(jardins, lang, nv.View()).figure
-        hover = next(t for t in fig.data if t.mode == "markers" and t.name == label).hovertext[0]
+        # the legend says the family; the hover keeps the precise relation
+        hover = next(t for t in fig.data if t.mode == "markers" and t.name == family
+                     ).hovertext[0]
         assert f"<b>Marie Durand</b> {label} <b>" in hover
         assert quote in hover and "§ A" in hover
         assert ("depuis 1998" if lang == "fr" else "since 1998") in hover
@@ -425,8 +433,8 @@ def legend(spec):
     return [d["name"] for d in spec["data"] if d.get("showlegend") is not False]
 
 
-@pytest.mark.parametrize("lang, title, first_tie", [("fr", "Réseau", "a fondé"),
-                                                    ("en", "Network", "founded")])
+@pytest.mark.parametrize("lang, title, first_tie", [("fr", "Réseau", "gouvernance"),
+                                                    ("en", "Network", "governance")])
 def test_page_in_both_languages(monkeypatch, lang, title, first_tie):
     at = open_page(monkeypatch, lang=lang)
     assert not at.exception and not at.error
@@ -523,3 +531,94 @@ def test_layout_is_the_same_in_every_process():
                            check=True, cwd=str(ROOT), env={**os.environ, "PYTHONHASHSEED": seed}
                            ).stdout for seed in ("1", "2")}
     assert len(runs) == 1
+
+
+# -- legible without hovering --------------------------------------------------------------
+
+def test_relations_fall_into_six_families_with_a_fallback(jardins):
+    assert {nv.tie_family(r) for r in nv.RELATION_FAMILY} == set(style.TIE_FAMILIES)
+    assert nv.tie_family("a_code_of_its_own") == nv.FALLBACK_FAMILY
+    fig = nv.compute(jardins, "en", nv.View()).figure
+    ties = [t.name for t in fig.data if t.legend == "legend2" and t.showlegend is not False]
+    assert len(ties) <= 6 and len(ties) == len(set(ties))
+
+
+@pytest.mark.skipif(not (DEFAULT_DATA / "datapackage.json").is_file(),
+                    reason="the embedded package is absent")
+@pytest.mark.parametrize("view", [nv.View(), nv.View(eras=("anis_2",)),
+                                  nv.View(actor="anis")])
+def test_names_cover_no_other_name_nor_marker(view):
+    ds = load_dataset()
+    result = nv.compute(ds, "fr", view)
+    legend = [t.name for t in result.figure.data if t.legend == "legend2"
+              and t.showlegend is not False]
+    assert len(legend) <= 6
+    nodes = result.nodes
+    (x0, x1), (y0, y1) = nv.view_box(nodes)
+    sx, sy = nv.PLOT_PX[0] / (x1 - x0), nv.PLOT_PX[1] / (y1 - y0)
+    named = nodes[nodes["label"] != ""]
+    assert len(named) >= min(15, len(nodes))
+    boxes = [nv.label_box(x * sx, y * sy, label.split("<br>"), size / 2 + 2, where)
+             for x, y, label, size, where in zip(named["x"], named["y"], named["label"],
+                                                 named["marker"], named["textposition"],
+                                                 strict=True)]
+    def meet(a, b):
+        return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+    for i, a in enumerate(boxes):
+        assert not any(meet(a, b) for b in boxes[i + 1:])
+        for actor, x, y, size in zip(nodes["actor_id"], nodes["x"], nodes["y"],
+                                     nodes["marker"], strict=True):
+            if actor != named["actor_id"].iloc[i]:
+                r = size / 2
+                assert not meet(a, (x * sx - r, y * sy - r, x * sx + r, y * sy + r))
+    assert not any("…" in x for x in named["label"])  # long names wrap, never cut
+
+
+def test_the_tie_card_gives_both_actors_the_years_and_every_quote(jardins):
+    graph = network.build_graph(jardins).copy()
+    graph.add_edge("jardins", "marie", key="r10", relation="partner_of", tie="relation",
+                   start=2000, quote="Marie préside.", section_id="A")
+    card = nv.tie_card(jardins, graph, "r1", "en")
+    assert card["source"] == ("marie", "Marie Durand") and card["target"][0] == "jardins"
+    assert card["relation"] == "founded" and card["family"] == "governance"
+    assert card["years"] == "since 1998"
+    ties = card["ties"]
+    assert list(ties["Quote"]) == ["Marie Durand fonde le premier jardin.", "Marie préside."]
+    assert "founded" in ties["Tie"].iloc[0] and "partner of" in ties["Tie"].iloc[1]
+    assert nv.tie_card(jardins, graph, "nope", "en") is None
+    assert nv.tie_of({"selection": {"points": [{"customdata": "paul"},
+                                               {"customdata": "tie:r1"}]}}) == "r1"
+    assert nv.tie_of(None) == ""
+
+
+def test_clicking_a_tie_opens_its_card_and_its_address(monkeypatch):
+    at = open_page(monkeypatch, lang="fr")
+    spec = figure(at)
+    ties = [x for d in spec["data"] if d.get("legend") == "legend2" and d.get("mode") == "markers"
+            for x in d["customdata"]]
+    assert "tie:r6" in ties  # every tie's midpoint can be clicked
+    at.session_state["net_chart"] = {"selection": {"points": [{"customdata": "tie:r6"}],
+                                                   "point_indices": [0], "box": [],
+                                                   "lasso": []}}
+    at.run()
+    assert not at.exception and not at.error
+    assert any("financé par" in s.value for s in at.subheader)
+    quotes = next(d.value for d in at.dataframe if "Citation" in d.value.columns)
+    assert "La ville finance le réseau." in list(quotes["Citation"])
+    assert at.query_params["tie"] in ("r6", ["r6"])
+
+
+def test_a_crowded_graph_still_names_its_hubs_without_names_meeting():
+    n = 400  # a hairball: no spot is free of markers, names may cover them, not each other
+    grid = np.linspace(-1, 1, 20)
+    nodes = pd.DataFrame({"x": np.repeat(grid, 20), "y": np.tile(grid, 20),
+                          "marker": 18.0, "label": ["Un acteur assez connu"] * 15 + [""] * (n - 15)})
+    strict = nv.label_positions(nodes)
+    crowded = nv.label_positions(nodes, crowded=True)
+    assert sum(map(bool, strict[:15])) < 15 and all(crowded[:15])
+    boxes = [nv.label_box(x * 840 / 2.44, y * 590 / 2.24, ["Un acteur assez connu"], 11, where)
+             for x, y, where in zip(nodes["x"][:15], nodes["y"][:15], crowded[:15],
+                                    strict=True)]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1]))

@@ -237,6 +237,9 @@ def test_events_on_the_same_date_get_their_own_rows():
     assert sorted(events.loc[events["category"] == "a", "row"]) == [0, 1, 2]
     assert list(lanes["rows"]) == [3, 1] and list(lanes["y0"]) == [0, 3]
     assert sorted(events["y"]) == [0, 1, 2, 3]
+    assert (events["label"] == "Un titre assez long").all()  # few events: every title
+    # many events: only the most important carry their title, the rest their hover
+    events, _ = timeline.layout(table, {"a": "A", "b": "B"}, max_labels=2, keyed_max=3)
     assert set(events.loc[events["label"] != "", "event_id"]) == {"e0", "e3"}  # top 2
 
 
@@ -426,3 +429,92 @@ def test_page_on_the_anis_package(monkeypatch, lang, month):
     assert len(bands) == len(anis.eras)
     hovers = [h for t in spec["data"] if t.get("meta") == EVENT_ROLE for h in t["hovertext"]]
     assert any(month in h for h in hovers)
+
+
+# -- legible without hovering --------------------------------------------------------------
+
+def texts_of(fig) -> dict[str, str]:
+    """event_id -> the text written for it on the chart (lines joined by a space)."""
+    import html
+
+    (labels,) = [t for t in fig.data if t.meta == "labels"]
+    return {e: html.unescape(x.replace("<br>", " ").replace("<b>", "").replace("</b>", ""))
+            for e, x in zip(labels.customdata, labels.text, strict=True)}
+
+
+def test_title_lines_wrap_between_words_and_never_cut():
+    title = "Création de l’Association Nord Internet Solidaire"
+    assert timeline.title_lines(title) == [title]  # one line unless asked
+    lines = timeline.title_lines(title, wrap=True)
+    assert len(lines) == 2 and " ".join(lines) == title
+    assert all(word in title.split() for line in lines for word in line.split())
+    assert timeline.title_lines("Fête des jardins", wrap=True) == ["Fête des jardins"]
+
+
+@pytest.mark.skipif(not HAS_ANIS, reason="the embedded package is absent")
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_era_view_writes_every_title_in_full(lang):
+    ds = load_dataset()
+    for era in ds.eras["era_id"]:
+        one = chart(ds, lang, zoom=era)
+        first, last = one.figure.layout.xaxis.range
+        table = timeline.event_table(ds, lang)
+        end = table["end_date"].fillna(table["start_date"])
+        seen = table[(table["start_date"] <= pd.Timestamp(last))
+                     & (end >= pd.Timestamp(first))]
+        written = texts_of(one.figure)
+        for event_id, title in zip(seen["event_id"], seen["title"], strict=True):
+            assert written.get(event_id) == " ".join(title.split()), (era, event_id)
+        assert not any("…" in x for x in written.values())
+
+
+@pytest.mark.skipif(not HAS_ANIS, reason="the embedded package is absent")
+def test_the_whole_history_names_every_event_by_its_title_or_a_key():
+    ds = load_dataset()
+    whole = chart(ds, "fr")
+    written = texts_of(whole.figure)
+    table = timeline.event_table(ds, "fr")
+    assert set(written) == set(table["event_id"])  # every event carries a text
+    titles = dict(zip(table["event_id"], table["title"], strict=True))
+    keyed = whole.data[whole.data["key"] != ""]
+    assert 0 < len(keyed) < len(table)
+    for event_id, text in written.items():
+        key = whole.data.loc[whole.data["event_id"] == event_id, "key"].iloc[0]
+        assert text == (key or titles[event_id])  # the key, or else the whole title
+    # the list that resolves the keys: in the data and in the text alternative
+    for key, title in zip(keyed["key"], keyed["title"], strict=True):
+        assert f"{key} {title}" in whole.alt
+    # the nine undated spans of ANIS 1.0 are numbered, not anonymous
+    spans = table[table["span"] & table["approximate"]]
+    assert spans["event_id"].isin(set(written)).all()
+
+
+@pytest.mark.skipif(not HAS_ANIS, reason="the embedded package is absent")
+def test_texts_on_neighbouring_rows_leave_room_for_two_lines():
+    ds = load_dataset()
+    table = timeline.event_table(ds, "fr")
+    lanes = timeline.lane_names(ds, table, "category", "fr")
+    bands = timeline.era_bands(ds, "fr")
+    shown = timeline.zoom_range(bands, "anis_2", None)
+    events, _ = timeline.layout(table, lanes, x_range=shown, wrap=True)
+    tall = events[events["label"].str.contains("\n")]
+    assert len(tall)  # some titles do take two lines
+    for i, row in tall.iterrows():
+        near = events[(events["lane"] == row["lane"]) & (events.index != i)
+                      & events["row"].between(row["row"] - 1, row["row"] + 1)
+                      & (events["x_lo"] < row["x_hi"]) & (events["x_hi"] > row["x_lo"])]
+        assert not (near["row"] == row["row"]).any()  # nothing else on its own row there
+        assert not near["label"].str.contains("\n").any()  # no two-line text next to it
+
+
+def test_era_names_never_meet_and_the_years_show_on_top(jardins):
+    bands = pd.DataFrame({"era_id": ["a", "b", "c"],
+                          "short_label": ["Première période", "Deuxième", "La troisième"],
+                          "x0": pd.to_datetime(["2000", "2010", "2011"]),
+                          "x1": pd.to_datetime(["2010", "2011", "2012"])})
+    placed = timeline.band_labels(bands, (pd.Timestamp("2000"), pd.Timestamp("2012")),
+                                  width_px=700)
+    assert placed.loc[1, "label_level"] != placed.loc[2, "label_level"]  # short bands stack
+    fig = chart(jardins).figure
+    assert fig.layout.xaxis2.side == "top" and fig.layout.xaxis2.matches == "x"
+    assert any(t.xaxis == "x2" for t in fig.data)  # Plotly draws an axis that has a trace

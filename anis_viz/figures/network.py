@@ -19,7 +19,8 @@ from anis_viz import style
 __all__ = ["network_figure"]
 
 EDGE_WIDTH = 1.6
-LEGEND_ROW = 20  # px per legend entry, to stack the two legends
+LABEL_PX = 12
+TIE_PREFIX = "tie:"  # customdata of a tie's midpoint: TIE_PREFIX + the tie's key
 HIDDEN = dict(visible=False, showgrid=False, zeroline=False, showticklabels=False)
 
 
@@ -58,8 +59,10 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
     """Ties first (one trace per group, with invisible midpoint markers that carry the
     hover box), then actors (one trace per group; colour per group, symbol per kind,
     size = ``marker``, name shown where ``label`` is set). ``customdata`` of an actor
-    point is its ``actor_id``; of a tie's midpoint, ``""``. ``box``: the x and y axis
-    ranges."""
+    point is its ``actor_id``; of a tie's midpoint, :data:`TIE_PREFIX` + the tie's ``key``
+    (a click on it opens the tie's card). ``box``: the x and y axis ranges. Both legends
+    are horizontal, the actors' above the graph and the ties' below: the graph keeps the
+    width."""
     large = len(nodes) > webgl_above
     scatter = go.Scattergl if large else go.Scatter
     # large: NumPy arrays, which Plotly takes whole (lists it checks item by item: seconds
@@ -81,7 +84,10 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
         traces.append(scatter(
             x=_middle(rows, "x"), y=_middle(rows, "y"), mode="markers",
             marker=dict(size=14, color=colour, opacity=0), hovertext=values(rows["hover"]),
-            hoverinfo="text", customdata=values([""] * len(rows)), legend="legend2",
+            hoverinfo="text", customdata=values(TIE_PREFIX + rows["key"].astype(str) if "key" in rows
+                                        else [""] * len(rows)),
+            selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
+            legend="legend2",
             legendgroup=f"tie:{group}", showlegend=False, name=rows["group_label"].iloc[0]))
     for group, rows in _groups(nodes):
         traces.append(scatter(
@@ -90,7 +96,11 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
                         opacity=1, symbol=values(rows["symbol"]),
                         line=dict(color=style.BACKGROUND, width=1.2)),
             text=values(rows["label"]), textposition=values(rows["textposition"]),
-            textfont=dict(size=12, color=style.INK), hovertext=values(rows["hover"]),
+            # a halo in the background colour: a name stays legible across the ties
+            # (WebGL has no shadow)
+            textfont=dict(size=LABEL_PX, color=style.INK, **({} if large else
+                                                              {"shadow": "auto"})),
+            hovertext=values(rows["hover"]),
             hoverinfo="text", customdata=values(rows["actor_id"]), name=str(
                 rows["group_label"].iloc[0]), legend="legend", legendgroup=f"node:{group}",
             unselected=dict(marker=dict(opacity=1)), selected=dict(marker=dict(opacity=1))))
@@ -100,17 +110,19 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             x=ring["x"], y=ring["y"], mode="markers", hoverinfo="skip", showlegend=False,
             marker=dict(size=list(ring["marker"] + 12), color="rgba(0,0,0,0)",
                         line=dict(color=style.INK, width=2.5))))
-    kinds = len(_groups(nodes))
     fig = go.Figure(data=traces)
     fig.update_layout(
         template=template, title=title or None, height=height, uirevision=uirevision,
         hovermode="closest", dragmode="pan", clickmode="event+select",
         margin=dict(l=10, r=10, t=60 if title else 20, b=10),
-        legend=dict(title=dict(text=node_legend), x=1.01, xanchor="left", y=1,
-                    yanchor="top", tracegroupgap=0, itemsizing="constant"),
-        legend2=dict(title=dict(text=edge_legend), x=1.01, xanchor="left",
-                     y=max(0.0, 1 - (kinds + 3) * LEGEND_ROW / (height - 30)), yanchor="top",
-                     tracegroupgap=0),
+        # entries of one width: Plotly then wraps the row instead of running off the edge
+        legend=dict(title=dict(text=node_legend, side="top left"), orientation="h", x=0,
+                    xanchor="left", y=1.0, yanchor="bottom", tracegroupgap=0,
+                    itemsizing="constant", entrywidthmode="pixels",
+                    entrywidth=7 * max((len(str(x)) for x in nodes.get("group_label", [])),
+                                       default=10) + 12),
+        legend2=dict(title=dict(text=edge_legend, side="top left"), orientation="h", x=0,
+                     xanchor="left", y=0.0, yanchor="top", tracegroupgap=0),
         xaxis=dict(HIDDEN, range=list(box[0])), yaxis=dict(HIDDEN, range=list(box[1])),
     )
     return fig

@@ -12,11 +12,13 @@ from anis_viz import style
 __all__ = ["timeline_figure", "EVENT_ROLE"]
 
 EVENT_ROLE = "event"   # meta of every trace whose marks are events (one mark per event)
-ROW_PX = 26            # height of one row of a lane
+ROW_PX = 28            # height of one row of a lane: a two-line title clears the next row
+TOP_ROWS = 2.2         # room above the first row for the era names (two lines)
 # Titles keep one size under every template: the projector squeezes rows into 760 px and a
 # larger type would run into the next row.
 LABEL_PX = 13
 BAND_ALPHA = 0.10
+SPAN_ALPHA = 0.45      # fill of a dated bar (an approximate one is hatched on 0.12)
 
 
 def _text(value) -> str:
@@ -50,7 +52,9 @@ def _span_trace(rows: pd.DataFrame, *, name: str, group: str, hollow: bool,
                 quiet: bool = False) -> dict:
     colour = rows["colour"].tolist()
     duration = (rows["end_date"] - rows["start_date"]) / pd.Timedelta(milliseconds=1)
-    marker = dict(color=colour, line=dict(width=0))
+    # a light fill inside a full outline: a title written inside the bar stays legible
+    marker = dict(color=[style.with_alpha(c, SPAN_ALPHA) for c in colour],
+                  line=dict(width=1.5, color=colour))
     if hollow:  # approximate: a light hatched bar with an outline, not a solid one
         marker = dict(color=[style.with_alpha(c, 0.12) for c in colour],
                       line=dict(width=1.5, color=colour),
@@ -68,7 +72,8 @@ def _legend_entry(key: str, name: str) -> dict:
     colour = style.MUTED if key == "context" else style.INK
     common = dict(name=name, legendgroup=key, y=[None], hoverinfo="skip")
     if key.startswith("span"):
-        marker = dict(color=[colour], line=dict(width=0))
+        marker = dict(color=[style.with_alpha(colour, SPAN_ALPHA)],
+                      line=dict(width=1.5, color=[colour]))
         if key == "span_approx":
             marker = dict(color=[style.with_alpha(colour, 0.12)],
                           line=dict(width=1.5, color=[colour]),
@@ -83,20 +88,42 @@ def _legend_entry(key: str, name: str) -> dict:
                                               color=[colour] if hollow else style.BACKGROUND)))
 
 
-def _label_trace(rows: pd.DataFrame) -> dict:
-    """The titles, each on its mark's row after the mark (right) or before it (left). A text
-    trace, not annotations: Plotly clips it to the plot when the reader zooms or pans."""
-    left = rows["label_side"] == "left"
-    at_end = rows["span"] & ~left
+def _label_trace(rows: pd.DataFrame, first=None) -> dict:
+    """The texts, each on its mark's row: after the mark (right), before it (left) or inside
+    its bar from where the bar enters the view (inside); a title's lines are split on a
+    newline, a key (a number) is bold. A text trace, not annotations: Plotly clips it to
+    the plot when the reader zooms or pans."""
+    side = rows["label_side"]
+    at_end = rows["span"] & (side == "right")
+    x = rows["end_date"].where(at_end, rows["start_date"])
+    if first is not None:
+        x = x.where(side != "inside", rows["start_date"].clip(lower=pd.Timestamp(first)))
+    text = ["<br>".join(_text(line) for line in str(label).split("\n")) if kind != "key"
+            else f"<b>{_text(label)}</b>" for label, kind in zip(rows["label"],
+                                                                 rows["label_kind"],
+                                                                 strict=True)]
+    sizes = [4 if where == "inside" else 8 if span else 20
+             for where, span in zip(side, rows["span"], strict=True)]
     return dict(
-        type="scatter", x=rows["end_date"].where(at_end, rows["start_date"]).to_numpy(),
-        y=rows["y"].to_numpy(),
-        mode="markers+text", text=[_text(x) for x in rows["label"]],
-        textposition=["middle left" if x else "middle right" for x in left],
-        textfont=dict(size=LABEL_PX, color=[style.MUTED if c else style.INK
-                                              for c in rows["context"]]),
-        marker=dict(size=[8 if s else 20 for s in rows["span"]], opacity=0),
+        type="scatter", x=x.to_numpy(), y=rows["y"].to_numpy(),
+        mode="markers+text", text=text,
+        textposition=["middle left" if where == "left" else "middle right" for where in side],
+        # a halo in the background colour: a title stays legible over a hatched bar
+        textfont=dict(size=LABEL_PX, shadow="auto",
+                      color=[style.MUTED if c else style.INK for c in rows["context"]]),
+        marker=dict(size=sizes, opacity=0), customdata=rows["event_id"].to_numpy(object),
         hoverinfo="skip", showlegend=False, name="labels", meta="labels", cliponaxis=True)
+
+
+def _year_ticks(first, last) -> dict:
+    """The same year ticks for the axes above and below: every 1, 2, 5 or 10 years."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    span = max(1, last.year - first.year)
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if span / s <= 10)
+    years = [y for y in range(first.year - first.year % step, last.year + 1, step)
+             if first <= pd.Timestamp(year=y, month=1, day=1) <= last]
+    return dict(tickmode="array", tickvals=[f"{y}-01-01" for y in years],
+                ticktext=[str(y) for y in years])
 
 
 def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFrame, *,
@@ -170,18 +197,28 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
             shapes.append(dict(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
                                y1=lane.y0 - 0.5, line=dict(color=style.GRID, width=1),
                                name=f"lane:{lane.name}", layer="below"))
-    traces.append(_label_trace(events[events["label"] != ""]))
+    traces.append(_label_trace(events[events["label"] != ""],
+                               first=x_range[0] if x_range is not None else None))
+    # an empty trace on the top axis, so that Plotly draws it (it follows the bottom one)
+    ends = x_range if x_range is not None else (events["start_date"].min(),
+                                                events["end_date"].max())
+    traces.append(dict(type="scatter", x=list(ends), y=[None, None], xaxis="x2",
+                       mode="markers", hoverinfo="skip", showlegend=False, name="top axis"))
+    ticks = _year_ticks(*ends)
     total = int((lanes["y0"] + lanes["rows"]).max())
-    plot_px = ROW_PX * (total + 1.4)
+    plot_px = ROW_PX * (total + TOP_ROWS - 0.4)
     return go.Figure(data=traces, layout=dict(
         base, shapes=shapes, annotations=notes,
         yaxis=dict(tickmode="array", tickvals=list(lanes["centre"]),
                    ticktext=[_text(n) for n in lanes["name"]], showgrid=False,
-                   zeroline=False, range=[total - 0.4, -1.8], fixedrange=True, ticks="",
+                   zeroline=False, range=[total - 0.4, -TOP_ROWS], fixedrange=True, ticks="",
                    automargin=True),
         xaxis=dict(type="date", range=list(x_range) if x_range is not None else None,
-                   showgrid=True),
-        height=int(plot_px + 130), bargap=0, margin=dict(l=10, r=20, t=20, b=90),
+                   showgrid=True, **ticks),
+        # the years again above the chart: readable without scrolling down a tall one
+        xaxis2=dict(type="date", matches="x", overlaying="x", side="top", showgrid=False,
+                    anchor="y", **ticks),
+        height=int(plot_px + 160), bargap=0, margin=dict(l=10, r=20, t=50, b=90),
         # pinned to the figure's bottom edge, so resized exports keep it clear of the
         # axis and of the source line they add
         legend=dict(orientation="h", x=0, xanchor="left", y=0, yref="container",

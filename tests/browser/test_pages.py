@@ -96,6 +96,22 @@ def test_network_click_on_an_actor_opens_its_card(page, server):
 
 
 @pytest.mark.browser
+def test_network_click_on_a_tie_opens_its_card(page, server):
+    """A tie is clicked through the invisible marker at its middle."""
+    open_page(page, server, "reseau", "en", "&actor=insite")  # a small view: a tie in sight
+    page.wait_for_selector(CHART, timeout=30_000)
+    page.wait_for_timeout(1000)  # let Plotly finish drawing
+    page.mouse.click(*page.evaluate(NODE_XY, "tie:r001"))  # ANIS hosted by INSITE
+    page.wait_for_selector(".st-key-net_tie_card", timeout=30_000)
+    card = page.locator(".st-key-net_tie_card")
+    assert "ANIS — hosted by → INSITE" in card.locator("h3").inner_text()
+    # the quotes behind it: a table (drawn on a canvas; its content is checked in AppTest)
+    assert card.locator("[data-testid='stDataFrame']").count() == 1
+    assert "tie=r001" in page.url
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
 def test_timeline_event_card_opens_by_link_and_by_click(page, server):
     from anis_viz.data import default_data_path, load_dataset
     from anis_viz.i18n import pick
