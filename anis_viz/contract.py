@@ -13,7 +13,8 @@ import csv
 import json
 from pathlib import Path
 
-__all__ = ["CODED", "PAGES", "RESOURCES", "descriptor", "write_descriptor"]
+__all__ = ["CODED", "OPTIONAL_COLUMNS", "PAGES", "QUALIFIERS", "RESOURCES", "STATUSES",
+           "descriptor", "write_descriptor"]
 
 ID = {"pattern": "^[a-z0-9_]+$"}
 DATE = {"pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
@@ -128,6 +129,28 @@ RESOURCES: list[tuple[str, str, list[tuple], list[str], list[dict]]] = [
 ]
 OPTIONAL = ("presentation",)  # declared only when the folder has the file
 
+# Optional columns, declared only when the file has them; a package without them reads as
+# if every row held the default (``status`` attested, no qualifier).
+STATUSES = ("attested", "planned")  # a fact, or an intention (e.g. a programme adopted)
+QUALIFIERS = ("circa", "before", "after")  # EDTF-like: 2005~, ..2005, 2005..
+_STATUS = ("status", "string", "attested (default: it happened) or planned (an intention, "
+           "e.g. a programme adopted)", {"enum": list(STATUSES)})
+_QUALIFIED = [(f"{side}_qualifier", "string", f"How the source gives the {side}: circa, "
+               "before or after that date (empty: as written)", {"enum": list(QUALIFIERS)})
+              for side in ("start", "end")]
+OPTIONAL_COLUMNS: dict[str, list[tuple]] = {
+    "events": [_STATUS, *_QUALIFIED],
+    "relations": [_STATUS, *_QUALIFIED],
+}
+DEFAULTS = {"status": "attested", "start_qualifier": "", "end_qualifier": ""}
+
+
+def _header(file: Path) -> list[str]:
+    if not file.is_file():
+        return []
+    with file.open(encoding="utf-8-sig", newline="") as handle:
+        return [c.strip() for c in next(csv.reader(handle), [])]
+
 
 def _vocabulary(folder: Path) -> dict[str, list[str]]:
     """Codes per vocabulary, in file order."""
@@ -162,6 +185,8 @@ def descriptor(folder: str | Path, meta: dict | None = None) -> dict:
     for name, title, fields, key, foreign in RESOURCES:
         if name in OPTIONAL and not (folder / f"{name}.csv").is_file():
             continue
+        header = _header(folder / f"{name}.csv")
+        fields = fields + [f for f in OPTIONAL_COLUMNS.get(name, []) if f[0] in header]
         schema: dict = {"fields": [_field(*f, codes) for f in fields], "primaryKey": list(key)}
         if foreign:
             schema["foreignKeys"] = [json.loads(json.dumps(fk)) for fk in foreign]

@@ -21,6 +21,8 @@ import pandas as pd
 
 from anis_viz import i18n
 from anis_viz.dates import parse_partial, period_end, period_start, year_of
+from anis_viz.contract import DEFAULTS as OPTIONAL_DEFAULTS
+from anis_viz.contract import OPTIONAL_COLUMNS
 
 __all__ = [
     "DEFAULT_DATA",
@@ -432,6 +434,25 @@ def _check_contract(tables: dict, resources: dict, problems: list[Problem]) -> N
                                     {"length": int(lengths[index]), "max": QUOTE_MAX}))
     _check_refs(tables, problems)
     _check_vocabulary(tables, resources, problems)
+    _check_optional(tables, resources, problems)
+
+
+def _check_optional(tables: dict, resources: dict, problems: list[Problem]) -> None:
+    """The contract's optional columns (status, date qualifiers) keep their form even when
+    a hand-made descriptor leaves them undeclared."""
+    for name, specs in OPTIONAL_COLUMNS.items():
+        frame = tables.get(name)
+        if frame is None:
+            continue
+        declared = {f["name"] for f in _fields(resources.get(name, {}))
+                    if "enum" in f.get("constraints", {})}
+        for column, _kind, _text, rules in specs:
+            if column in frame.columns and column not in declared:
+                allowed = [str(v) for v in rules["enum"]]
+                cells = frame[column].str.strip()
+                bad = (cells != "") & ~cells.isin(allowed)
+                _add(problems, frame.attrs["file"], "enum", frame, bad, column,
+                     allowed=", ".join(allowed))
 
 
 def _add_backwards(problems, frame, mask, start_col, end_col) -> None:
@@ -492,6 +513,11 @@ def _typed(frame: pd.DataFrame, resource: dict) -> pd.DataFrame:
             frame[column] = pd.to_numeric(frame[column].replace("", None)).astype("Int64")
         elif column in frame.columns and spec.get("type") == "number":
             frame[column] = pd.to_numeric(frame[column].replace("", None))
+    for column, _kind, _text, _rules in OPTIONAL_COLUMNS.get(resource.get("name"), []):
+        default = OPTIONAL_DEFAULTS[column]  # absent or empty: the contract's default
+        cells = frame[column].str.strip() if column in frame.columns else ""
+        frame[column] = default if column not in frame.columns else \
+            cells.where(cells != "", default)
     if resource.get("name") in DATE_COLUMNS:
         frame["start_year"] = _map_unique(frame["start"], year_of).astype("Int64")
         frame["end_year"] = _map_unique(frame["end"], year_of).astype("Int64")
