@@ -20,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from anis_viz import i18n
-from anis_viz.dates import parse_partial, period_end, period_start, year_of
 from anis_viz.contract import DEFAULTS as OPTIONAL_DEFAULTS
 from anis_viz.contract import OPTIONAL_COLUMNS
+from anis_viz.dates import parse_partial, period_end, period_start, year_of
 
 __all__ = [
     "DEFAULT_DATA",
