@@ -103,7 +103,12 @@ def years_text(start: int | None, end: int | None, lang: str = "fr") -> str:
 
 
 def tie_years_text(data: dict, lang: str = "fr") -> str:
-    """A tie's years in words; an undated tie says where its section places it."""
+    """A tie's years in words; an undated tie says where its section places it; a planned
+    one (an intention the source states) says so: ``programme adopté en 2017``."""
+    if data.get("planned"):
+        year = data.get("start") or data.get("placed_start")
+        return t("network.years.planned", lang, year=year) if year else \
+            t("network.years.planned_undated", lang)
     if data.get("start") is None and data.get("end") is None and \
             data.get("placed_start") is not None:
         span = years_text(data["placed_start"], data["placed_end"], lang)
@@ -332,6 +337,10 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
             group, group_label = relation, label
             colour, dash = style.event_tie_style() if event else styles[relation]
             order = len(rank) if event else rank[relation]
+            if d.get("planned"):  # an intention: its own long dashes and legend entry
+                group, dash = f"{relation}:planned", style.PLANNED_DASH
+                group_label = f"{label} ({t('network.planned', lang)})"
+                order += 0.5
         for n in (u, v):
             if n not in names:
                 names[n] = _esc(network.name_of(graph, n, lang))
