@@ -46,7 +46,7 @@ def test_the_keyboard_slider_sets_the_year_shown(page, server):
     page.wait_for_selector(f"{PLAY} .main-svg", timeout=90_000)
     plot = page.locator(PLAY)
     first = year_shown(plot)
-    slider = page.locator("[data-testid='stSlider'] [role='slider']").last
+    slider = page.get_by_role("slider").last  # the year before playing (the last slider)
     slider.focus()
     for _ in range(3):
         page.keyboard.press("ArrowRight")
