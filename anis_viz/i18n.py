@@ -730,7 +730,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "time.measure.components": ("composantes", "components"),
     "time.measure.top_share": ("part des liens de l’acteur le plus central",
                                "share of ties held by the most central actor"),
-    "time.measure.jump": ("hausse marquée", "marked rise"),
+    "time.measure.jump": ("année de nombreux nouveaux liens", "year of many new ties"),
     "time.jump": ("+{n} liens en {year}", "+{n} ties in {year}"),
     "time.more": ("… et {n} autres", "… and {n} more"),
     "time.hover.year": ("{actors} acteurs, {ties} liens ({new} nouveaux) ; densité {density} ; "
@@ -757,11 +757,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "time.alt.play.empty": ("Aucun lien daté : rien à montrer année par année.",
                             "No dated tie: nothing to show year by year."),
     "time.alt.measures": ("De {first} à {last}, les acteurs actifs passent de {a0} à {a1} (au "
-                          "plus {peak}) et les liens de {e0} à {e1}. Hausses marquées : "
+                          "plus {peak}) et les liens de {e0} à {e1}. Années de nombreux nouveaux liens : "
                           "{jumps}. L’acteur le plus central détient au plus {share} des liens "
                           "({top}, {year}).",
                           "From {first} to {last}, active actors go from {a0} to {a1} (at most "
-                          "{peak}) and ties from {e0} to {e1}. Marked rises: {jumps}. The most "
+                          "{peak}) and ties from {e0} to {e1}. Years of many new ties: {jumps}. The most "
                           "central actor holds at most {share} of the ties ({top}, {year})."),
     "time.alt.actor": ("{name} est actif de {first} à {last} ; au plus {degree} liens (en "
                        "{year}) ; intermédiarité au plus {betweenness}.",

@@ -134,17 +134,17 @@ def measures(graph: nx.MultiDiGraph, years: list[int], lang: str = "fr") -> pd.D
 
 
 def jumps(table: pd.DataFrame, lang: str = "fr", limit: int = JUMPS) -> pd.DataFrame:
-    """The largest rises in ties from one year to the next (at least :data:`JUMP_MIN`):
-    year, ties, rise, label (``+7 liens en 2011``), in year order."""
-    rise = table["ties"].diff()
-    found = table.assign(rise=rise)[rise >= JUMP_MIN]
-    found = found.sort_values(["rise", "year"], ascending=[False, True]).head(limit)
+    """The years most ties start (at least :data:`JUMP_MIN`; the first year, where
+    everything starts, is not one): year, ties (active that year), rise (new ties), label
+    (``+7 liens en 2011``), in year order."""
+    found = table[table["new_ties"] >= JUMP_MIN]
+    found = found.sort_values(["new_ties", "year"], ascending=[False, True]).head(limit)
     found = found.sort_values("year")
     return pd.DataFrame({
         "year": found["year"].astype(int), "ties": found["ties"].astype(int),
-        "rise": found["rise"].astype(int),
+        "rise": found["new_ties"].astype(int),
         "label": [t("time.jump", lang, n=int(r), year=int(y))
-                  for r, y in zip(found["rise"], found["year"], strict=True)]},
+                  for r, y in zip(found["new_ties"], found["year"], strict=True)]},
         columns=["year", "ties", "rise", "label"]).reset_index(drop=True)
 
 

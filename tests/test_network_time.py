@@ -101,7 +101,7 @@ def test_jumps_are_annotated_with_their_quotes(anis):
     assert len(jumps) >= 1
     assert all(label.startswith("+") and " liens en " in label for label in jumps["label"])
     spec = chart.figure.to_plotly_json()
-    marks = next(d for d in spec["data"] if d.get("name") == "hausse marquée")
+    marks = next(d for d in spec["data"] if d.get("name") == "année de nombreux nouveaux liens")
     assert marks["hovertext"][0].startswith(f"<b>{jumps['label'].iloc[0]}</b>")
     assert "« " in marks["hovertext"][0]  # the quotes of the new ties
     texts = [a["text"] for a in spec["layout"]["annotations"]]

@@ -36,7 +36,9 @@ def measures_figure(table, jumps, eras, *, words: dict, template: str = style.TE
     year, safe HTML). ``jumps``: year, ties, label, hover (the new ties' quotes, safe HTML).
     ``eras``: label, first, last, colour. ``words``: the series names (actors, ties, density,
     components, top_share) and title."""
-    names = [words[p[0]] if len(p) == 1 else f"{words['actors']} / {words['ties']}"
+    # no legend (it would sit on an export's source line): the two lines of the first
+    # panel say their dash in its title
+    names = [words[p[0]] if len(p) == 1 else f"{words['actors']} (—) / {words['ties']} (- -)"
              for p in PANELS]
     fig = make_subplots(rows=2, cols=2, shared_xaxes=True, subplot_titles=names,
                         vertical_spacing=0.16, horizontal_spacing=0.09)
@@ -53,7 +55,7 @@ def measures_figure(table, jumps, eras, *, words: dict, template: str = style.TE
                 x=x, y=list(table[series]), mode="lines+markers", name=words[series],
                 line=dict(color=colours[series], dash=dashes[series], width=2.4),
                 marker=dict(size=7), hovertext=list(table["hover"]), hoverinfo="text",
-                showlegend=len(panel) > 1), row=row, col=col)
+                showlegend=False), row=row, col=col)
     if len(jumps):
         fig.add_trace(go.Scatter(
             x=[int(y) + 0.5 for y in jumps["year"]], y=list(jumps["ties"]), mode="markers",
@@ -66,12 +68,14 @@ def measures_figure(table, jumps, eras, *, words: dict, template: str = style.TE
                                arrowhead=2, font=dict(size=13, color=style.INK),
                                bgcolor="rgba(255,255,255,0.85)")
     _bands(fig, eras, 2, 2)
+    if len(table):  # every panel over the same years, whatever its marks
+        fig.update_xaxes(range=[int(table["year"].min()), int(table["year"].max()) + 1])
     fig.update_yaxes(rangemode="tozero")
     fig.update_yaxes(tickformat=".0%", row=2, col=2)
     fig.update_xaxes(dtick=2, showticklabels=True)
     fig.update_layout(template=template, title=words.get("title") or None, height=height,
                       hovermode="closest", margin=dict(t=110, l=60, r=20, b=50),
-                      legend=dict(orientation="h", x=0, y=-0.08, yanchor="top"))
+                      showlegend=False)
     return fig
 
 
@@ -89,6 +93,8 @@ def actor_figure(table, eras, *, words: dict, template: str = style.TEMPLATE,
                                  hoverinfo="text", line=dict(color=colour, width=2.4),
                                  marker=dict(size=7)), row=1, col=col)
     _bands(fig, eras, 1, 2)
+    if len(table):
+        fig.update_xaxes(range=[int(table["year"].min()), int(table["year"].max()) + 1])
     fig.update_yaxes(rangemode="tozero")
     fig.update_xaxes(dtick=2)
     fig.update_layout(template=template, title=words.get("title") or None, height=height,
