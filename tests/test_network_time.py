@@ -336,3 +336,41 @@ def test_page_offers_the_playback_by_default(monkeypatch):
                       .proto.spec)
     assert spec["layout"]["sliders"][0]["active"] == [f["name"] for f in spec["frames"]].index(
         "2010")
+
+
+# -- qualified dates on the timeline --------------------------------------------------------
+
+def test_qualified_dates_are_said_and_drawn_apart_on_the_timeline(package):
+    from tests.test_timeline import chart, hover_of, marks
+
+    add_column(package, "events.csv", "start_qualifier",
+               {"ev_reseau": "before", "ev_communs": "after", "ev_ouverture": "circa"})
+    ds = load_dataset(package)
+    fig = chart(ds).figure
+    drawn = marks(fig)
+
+    def symbol(event_id):
+        trace = drawn[event_id]
+        symbols = trace.marker.symbol
+        return symbols if isinstance(symbols, str) else \
+            symbols[list(trace.customdata).index(event_id)]
+
+    assert symbol("ev_reseau") == "triangle-left-open"
+    assert symbol("ev_communs") == "triangle-right-open"
+    assert symbol("ev_ouverture") == "circle-open"  # circa: hollow, as approximate dates
+    assert "avant 2006" in hover_of(fig, "ev_reseau")
+    assert "after" in hover_of(chart(ds, "en").figure, "ev_communs")
+    assert ds.events.set_index("event_id").loc["ev_reseau", "start"] == "2006"  # no new year
+
+
+def test_the_descriptor_declares_the_optional_columns_a_file_has(package):
+    from anis_viz import contract
+
+    add_column(package, "relations.csv", "status", {"r8": "planned"})
+    fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]]
+              for r in contract.descriptor(package)["resources"]}
+    assert fields["relations"][-1] == "status" and "status" not in fields["events"]
+    status = next(f for r in contract.descriptor(package)["resources"]
+                  if r["name"] == "relations" for f in r["schema"]["fields"]
+                  if f["name"] == "status")
+    assert status["constraints"]["enum"] == ["attested", "planned"]
