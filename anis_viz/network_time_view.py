@@ -21,6 +21,7 @@ from anis_viz.export import Chart
 from anis_viz.figures.network_measures import actor_figure, measures_figure
 from anis_viz.figures.network_play import play_figure
 from anis_viz.i18n import pick, t
+from anis_viz.network_view import label_positions
 
 __all__ = ["Playback", "actor_chart", "charts", "measures_chart", "play_chart", "playback"]
 
@@ -56,7 +57,7 @@ def graph_of(ds: Dataset) -> nx.MultiDiGraph:
 
 class Playback:
     """What the playback draws: nodes (actor_id, x, y, name, colour, symbol, marker, label,
-    hover), ties (see :func:`anis_viz.network_time.frames`), states and masks per year."""
+    hover, textposition), ties (see :func:`anis_viz.network_time.frames`), states and masks per year."""
 
     def __init__(self, ds: Dataset, lang: str):
         graph = graph_of(ds)
@@ -92,8 +93,15 @@ class Playback:
                 if actor in named else "",
                 "hover": "<br>".join([f"<b>{_esc(name)}</b>", _esc(labels.get(kind) or kind),
                                       _esc(t("time.hover.active", lang, span=span))])})
-        self.nodes = pd.DataFrame(rows, columns=["actor_id", "x", "y", "name", "colour",
-                                                 "symbol", "marker", "label", "hover"])
+        nodes = pd.DataFrame(rows, columns=["actor_id", "x", "y", "name", "colour", "symbol",
+                                            "marker", "label", "hover"])
+        # names placed as on the page: the most connected first, where they cover least
+        placing = nodes.set_index("actor_id").loc[ranked].reset_index()
+        chosen = dict(zip(placing["actor_id"], label_positions(placing), strict=True))
+        nodes["label"] = [label if chosen[a] else "" for a, label in
+                          zip(nodes["actor_id"], nodes["label"], strict=True)]
+        nodes["textposition"] = [chosen[a] or "top center" for a in nodes["actor_id"]]
+        self.nodes = nodes
         self.graph = graph
 
 

@@ -65,7 +65,8 @@ def play_figure(nodes, ties, states: dict, masks: dict, years: list[int], *,
                 duration: int = 900) -> go.Figure:
     """The playback figure.
 
-    ``nodes``: actor_id, x, y, colour, symbol, marker (px), label (name or ''), hover.
+    ``nodes``: actor_id, x, y, colour, symbol, marker (px), label (name or ''), hover and
+    optionally textposition.
     ``ties``: x0, y0, x1, y1, kind (exact, approx, planned). ``states``: year -> actor ->
     exact/approx/planned/ended (absent: not yet active). ``masks``: year -> (active, ended)
     boolean Series over ``ties``. ``words``: legend names (ended, exact, approx, planned,
@@ -82,7 +83,8 @@ def play_figure(nodes, ties, states: dict, masks: dict, years: list[int], *,
                                  legendgroup=kind, showlegend=False))
     traces.append(go.Scatter(
         x=[round(float(v), 4) for v in nodes["x"]], y=[round(float(v), 4) for v in nodes["y"]],
-        mode="markers+text", text=first[4]["text"], textposition="top center",
+        mode="markers+text", text=first[4]["text"],
+        textposition=list(nodes["textposition"]) if "textposition" in nodes else "top center",
         textfont=dict(size=12, color=style.INK), hovertext=list(nodes["hover"]),
         hoverinfo="text", customdata=list(nodes["actor_id"]), showlegend=False,
         marker=dict(size=list(nodes["marker"]), color=list(nodes["colour"]),
