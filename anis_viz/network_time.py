@@ -22,7 +22,7 @@ from anis_viz.data import Dataset
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import t
 
-__all__ = ["KINDS", "active_ties", "actor_measures", "ended_ties", "frames", "jumps",
+__all__ = ["KINDS", "active_ties", "actor_measures", "centralities", "ended_ties", "frames", "jumps",
            "measures", "tie_table", "year_slice", "years_of"]
 
 KINDS = ("exact", "approx", "planned")  # how a tie is drawn in playback, in drawing order
@@ -100,20 +100,33 @@ def _betweenness(simple: nx.Graph) -> dict[str, float]:
                                else None)
 
 
-def measures(graph: nx.MultiDiGraph, years: list[int], lang: str = "fr") -> pd.DataFrame:
+def centralities(graph: nx.MultiDiGraph, years: list[int]) -> dict[int, tuple[dict, dict]]:
+    """Year -> (degree, betweenness) of each actor active that year: computed once, read by
+    :func:`measures` and :func:`actor_measures`."""
+    out = {}
+    for year in years:
+        sub = year_slice(graph, year)
+        out[year] = (dict(sub.degree()), _betweenness(_simple(sub)))
+    return out
+
+
+def measures(graph: nx.MultiDiGraph, years: list[int], lang: str = "fr",
+             yearly: dict | None = None) -> pd.DataFrame:
     """One row per year: year, actors, ties (active that year), new_ties (ties whose first
     year it is), density (of the undirected simple graph), components (connected, of the
     actors active), top_actor (most ties), top_share (share of the year's ties it holds),
     top_degree (the three actors with most ties, ``name (n)``), top_betweenness (the three
-    most between, ``name (0.123)``), new_quotes (the quotes of the new ties, one a line)."""
+    most between, ``name (0.123)``), new_quotes (the quotes of the new ties, one a line).
+    ``yearly``: :func:`centralities`, when already computed."""
     ties = tie_table(graph, years)
+    yearly = yearly or centralities(graph, years)
     rows = []
     for year in years:
         sub = year_slice(graph, year)
         simple = _simple(sub)
         n, m = len(sub), sub.number_of_edges()
-        degree = sorted((-sub.degree(a), network.name_of(sub, a, lang)) for a in sub)
-        between = _betweenness(simple)
+        degrees, between = yearly[year]
+        degree = sorted((-d, network.name_of(sub, a, lang)) for a, d in degrees.items())
         ranked = sorted(((-b, network.name_of(sub, a, lang)) for a, b in between.items()))
         fresh = ties[ties["first"].eq(year).fillna(False) & (ties["first"] > years[0])]
         rows.append({
@@ -148,17 +161,19 @@ def jumps(table: pd.DataFrame, lang: str = "fr", limit: int = JUMPS) -> pd.DataF
         columns=["year", "ties", "rise", "label"]).reset_index(drop=True)
 
 
-def actor_measures(graph: nx.MultiDiGraph, actor: str, years: list[int]) -> pd.DataFrame:
+def actor_measures(graph: nx.MultiDiGraph, actor: str, years: list[int],
+                   yearly: dict | None = None) -> pd.DataFrame:
     """The actor's year by year: year, active (has a tie that year), degree (ties that
-    year), betweenness (normalised, in that year's network)."""
+    year), betweenness (normalised, in that year's network). ``yearly``: see
+    :func:`centralities`."""
+    yearly = yearly or centralities(graph, years)
     rows = []
     for year in years:
-        sub = year_slice(graph, year)
-        if actor not in sub:
+        degrees, between = yearly[year]
+        if actor not in degrees:
             rows.append((year, False, 0, 0.0))
             continue
-        between = _betweenness(_simple(sub))
-        rows.append((year, True, sub.degree(actor), round(between.get(actor, 0.0), 4)))
+        rows.append((year, True, degrees[actor], round(between.get(actor, 0.0), 4)))
     return pd.DataFrame(rows, columns=["year", "active", "degree", "betweenness"])
 
 

@@ -165,9 +165,16 @@ def _eras(ds: Dataset, lang: str) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=4)
+def _yearly(key: ByContent) -> dict:
+    ds = key.ds
+    return network_time.centralities(graph_of(ds), network_time.years_of(ds, graph_of(ds)))
+
+
+@lru_cache(maxsize=4)
 def _measures(key: ByContent, lang: str) -> pd.DataFrame:
     ds = key.ds
-    return network_time.measures(graph_of(ds), network_time.years_of(ds, graph_of(ds)), lang)
+    return network_time.measures(graph_of(ds), network_time.years_of(ds, graph_of(ds)), lang,
+                                 yearly=_yearly(key))
 
 
 def measures_chart(ds: Dataset, lang: str = "fr", *, template: str = style.TEMPLATE) -> Chart:
@@ -223,7 +230,7 @@ def actor_chart(ds: Dataset, actor: str, lang: str = "fr", *,
     """One actor's degree and betweenness year by year."""
     graph = graph_of(ds)
     years = network_time.years_of(ds, graph_of(ds))
-    table = network_time.actor_measures(graph, actor, years)
+    table = network_time.actor_measures(graph, actor, years, yearly=_yearly(ByContent(ds)))
     name = network.name_of(graph, actor, lang) if actor in graph else actor
     table.insert(0, "name", name)
     hover = ["<br>".join([f"<b>{_esc(name)} — {int(r.year)}</b>",
