@@ -41,7 +41,7 @@ def _export(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    from anis_viz import charts, export
+    from anis_viz import animation, charts, export
     from anis_viz.i18n import t
 
     path = args.data or default_data_path()
@@ -55,7 +55,8 @@ def _export(args: argparse.Namespace) -> int:
     figures = charts.standard(ds, args.lang)
     pack = export.assembly_pack(
         ds, figures, mark,
-        progress=lambda share, message: print(f"  [{share:4.0%}] {message}", flush=True))
+        progress=lambda share, message: print(f"  [{share:4.0%}] {message}", flush=True),
+        extras=lambda: animation.pack_files(ds, mark))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{mark.prefix}_{t('export.pack.name', args.lang)}_{args.lang}.zip"

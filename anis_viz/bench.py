@@ -18,6 +18,9 @@ median, min and max over ``--runs`` runs of:
   shared era filter), full AppTest runs of every page of ``anis_viz.nav.PAGES``, in their
   own process (``scripts/bench_pages.py``: the package never imports Streamlit);
 - the bytes of each page's figure JSON (builder and what the page sends the browser);
+- ``time.<step>``: the network over the years: playback figure, measures, actor chart
+  (cold: caches cleared), dynamic GEXF, and (unless ``png`` is skipped) the animation
+  frames, GIF, MP4 and HTML; their sizes in bytes under ``time_bytes``;
 - ``png.<page>``: a warm PNG export of the page's first chart; ``pack``: the assembly pack;
 - peak memory: Python allocations (tracemalloc, load + builders) and the process's maxrss.
 
@@ -54,7 +57,7 @@ __all__ = ["measure", "run_size", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
-PARTS = ("build", "network", "apptest", "png", "pack", "memory")
+PARTS = ("build", "network", "time", "apptest", "png", "pack", "memory")
 
 
 def stats(samples: list[float], cpu: list[float] | None = None) -> dict:
@@ -129,6 +132,45 @@ def _network_probe(ds, runs: int) -> dict:
     return out
 
 
+def _time_probe(ds, runs: int, sizes: dict, frames: bool = True) -> dict:
+    """The network over the years: each chart cold (its caches cleared) then cached, the
+    dynamic GEXF, and the animation files; ``sizes`` gets their bytes."""
+    from anis_viz import animation, gexf, network, network_time_view
+
+    caches = [f for module in (network, network_time_view) for f in vars(module).values()
+              if callable(getattr(f, "cache_clear", None))]
+
+    def cold(func):
+        for cache in caches:
+            cache.cache_clear()
+        return func()
+
+    out = {}
+    for name, func in (("playback", lambda: network_time_view.play_chart(ds, "fr")),
+                       ("measures", lambda: network_time_view.measures_chart(ds, "fr")),
+                       ("actor", lambda: network_time_view.actor_chart(
+                           ds, network_time_view.central_actor(ds), "fr"))):
+        out[f"time.{name}.cold"], chart = measure(lambda f=func: cold(f), runs)
+        out[f"time.{name}.cached"], _ = measure(func, runs)
+        sizes[f"{name}_json"] = len(chart.figure.to_json())
+    play = network_time_view.play_chart(ds, "fr")
+    sizes["frames"] = len(play.figure.frames)
+    out["time.gexf"], data = measure(lambda: gexf.dynamic_gexf(
+        network.build_graph(ds, include_events=True)), runs)
+    sizes["gexf"] = len(data)
+    stamp = export.stamp(ds, "fr")
+    out["time.html"], data = measure(lambda: animation.html(play, stamp), 1)
+    sizes["html"] = len(data)
+    if frames:
+        out["time.frames"], pngs = measure(lambda: animation.png_frames(
+            animation.frame_figures(play, stamp)), 1)
+        out["time.gif"], data = measure(lambda: animation.gif(pngs), 1)
+        sizes["gif"] = len(data)
+        out["time.mp4"], data = measure(lambda: animation.mp4(pngs), 1)
+        sizes["mp4"] = len(data)
+    return out
+
+
 def _pages(path: Path, runs: int, timeout: float) -> dict:
     """AppTest runs of every page, in their own process (``scripts/bench_pages.py``): the
     package never imports Streamlit, and the page runs get a clean cache and memory."""
@@ -171,6 +213,13 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float,
             steps.update(_network_probe(ds, runs))
         except Exception as exc:
             errors["network"] = f"{type(exc).__name__}: {exc}"[:300]
+        save(result)
+    if "time" not in skip:
+        try:
+            steps.update(_time_probe(ds, runs, result.setdefault("time_bytes", {}),
+                                     frames="png" not in skip))
+        except Exception as exc:
+            errors["time"] = f"{type(exc).__name__}: {exc}"[:300]
         save(result)
     if "apptest" not in skip:
         pages = _pages(path, runs, timeout)

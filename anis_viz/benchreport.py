@@ -149,6 +149,12 @@ def render(report: dict) -> str:
             [f"{page} ({field})", *(_bytes(s.get("json_bytes", {}).get(page, {}).get(field))
                                     for s in sizes)]
             for page in pages for field in ("builder_bytes", "page_bytes")])]
+    made = list(dict.fromkeys(k for s in sizes for k in s.get("time_bytes", {})))
+    if made:  # the network over the years: figure JSON and files (frames: a count)
+        out += ["", _table(["network over the years", *(f"×{s['label']}" for s in sizes)], [
+            [name, *(str(s.get("time_bytes", {}).get(name, "—")) if name == "frames" else
+                     _bytes(s.get("time_bytes", {}).get(name)) for s in sizes)]
+            for name in made])]
     out += ["", _table(["memory", *(f"×{s['label']}" for s in sizes)], [
         [name, *(f"{s.get('memory', {}).get(key, 0):.1f} MB" for s in sizes)]
         for name, key in (("Python peak, load + builders (tracemalloc)", "python_peak_mb"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from anis_viz import network_view, overview, style, themes, timeline
+from anis_viz import network_time_view, network_view, overview, style, themes, timeline
 from anis_viz.data import ByContent, Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
@@ -29,10 +29,20 @@ def overview_charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
                   alt=overview.kinds_alt(counts, lang))]
 
 
+def network_charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
+    """The network page's chart; with ``chart=play`` (``measures``, ``actor``) its network
+    over the years instead: the playback (a slide can play it), the measures, one actor."""
+    which = ("play", "measures", "actor")
+    chart = str(view.get("chart", ""))
+    if chart not in which:
+        return network_view.charts(ds, lang, view)
+    return network_time_view.charts(ds, lang, view)[which.index(chart):][:1]
+
+
 BUILDERS: dict[str, Callable[[Dataset, str, dict], list[Chart]]] = {
     "overview": overview_charts,
     "timeline": timeline.charts,
-    "network": network_view.charts,
+    "network": network_charts,
     "themes": themes.charts,
 }
 

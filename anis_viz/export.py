@@ -30,7 +30,7 @@ from anis_viz import i18n, style
 from anis_viz.data import Dataset
 
 __all__ = ["Chart", "Stamp", "stamp", "file_name", "decorated", "png", "svg", "pdf",
-           "html_page", "csv_bytes", "report_html", "pdf_book", "assembly_pack"]
+           "html_page", "csv_bytes", "report_html", "pdf_book", "assembly_pack", "images"]
 
 WIDTH, HEIGHT = 1600, 900  # 16:9, the shape of a projector and of a slide
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -153,6 +153,12 @@ def _images(jobs: Sequence[tuple[go.Figure, str, float]]) -> list[bytes]:
         return [path.read_bytes() for path in paths]
 
 
+def images(jobs: Sequence[tuple[go.Figure, str, float]]) -> list[bytes]:
+    """Many (figure, format, scale) drawn in one call to the browser, at the export size
+    times ``scale`` (e.g. the frames of an animation)."""
+    return _images(jobs)
+
+
 def png(chart: Chart, st: Stamp, *, template: str = style.TEMPLATE) -> bytes:
     """PNG at 2× scale, for projectors and slides."""
     return _image(decorated(chart, st, template=template), "png", scale=2)
@@ -260,10 +266,12 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
-                  progress: Callable[[float, str], None] | None = None) -> bytes:
+                  progress: Callable[[float, str], None] | None = None,
+                  extras: Callable[[], Sequence[tuple[str, bytes]]] | None = None) -> bytes:
     """The offline pack, as a zip: every chart as PNG and SVG, one PDF, one HTML report,
-    the data package itself and a read-me saying what each file is."""
-    steps = 2 * len(charts) + 3
+    the data package itself and a read-me saying what each file is; ``extras`` adds more
+    files, as (path in the zip, bytes) (e.g. the network's animation)."""
+    steps = 2 * len(charts) + 3 + (extras is not None)
     done = 0
 
     def tick(message: str) -> None:
@@ -309,4 +317,8 @@ def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
                                                  n=len(charts), prefix=st.prefix,
                                                  lang=st.lang, data_dir=data_dir))
         tick(t("export.step.data"))
+        if extras is not None:
+            for name, payload in extras():
+                pack.writestr(name, payload)
+            tick(t("export.step.extras"))
     return buffer.getvalue()

@@ -236,6 +236,10 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                               "{pagerank}"),
     "network.hover.community": ("Communauté : {name}", "Community: {name}"),
     "network.hover.status": ("Évolution : {status}", "Change: {status}"),
+    "network.caption.planned": ("Tirets longs : un lien prévu par un programme adopté, pas un "
+                                "fait accompli.",
+                                "Long dashes: a tie planned by an adopted programme, not an "
+                                "accomplished fact."),
     "network.caption.time": ("Un lien est actif de sa première à sa dernière année ; sans "
                              "année de fin, il court encore. Un lien sans aucune année est "
                              "placé dans la ou les périodes dont parle la section du texte qui "
@@ -769,6 +773,102 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                                    "trop lourd pour être vérifié en entier. Allégez-le.",
                                    "Checks stopped after {seconds} s: the package is too heavy "
                                    "to check in full. Trim it."),
+    # -- the network over the years --
+    "time.section": ("Au fil des années", "Over the years"),
+    "time.intro": ("Le réseau année après année, aux mêmes places : un lien apparaît l’année "
+                   "où il commence et s’estompe quand il finit. Lecture, pause et curseur "
+                   "jouent dans le navigateur.",
+                   "The network year by year, in the same places: a tie appears the year it "
+                   "starts and fades when it ends. Play, pause and the slider run in the "
+                   "browser."),
+    "time.tab.play": ("Lecture", "Playback"),
+    "time.tab.measures": ("Mesures", "Measures"),
+    "time.tab.actor": ("Un acteur", "One actor"),
+    "time.keyboard": ("Année affichée avant la lecture (au clavier : flèches)",
+                      "Year shown before playing (keyboard: arrow keys)"),
+    "time.keyboard.help": ("Les boutons et le curseur du graphique se pilotent à la souris ; "
+                           "ce curseur-ci se pilote aussi au clavier.",
+                           "The chart's buttons and slider work with a mouse; this slider "
+                           "also works with the keyboard."),
+    "time.play.title": ("Le réseau année après année", "The network year by year"),
+    "time.play.slug": ("reseau_annees", "network_years"),
+    "time.play.ended": ("lien terminé", "ended tie"),
+    "time.play.exact": ("lien daté", "dated tie"),
+    "time.play.approx": ("lien à date approximative", "tie with an approximate date"),
+    "time.play.planned": ("programme adopté (prévu)", "programme adopted (planned)"),
+    "time.play.actor_approx": ("acteur à date approximative", "actor with approximate dates"),
+    "time.play.actor_planned": ("acteur d’un programme", "actor of a programme"),
+    "time.play.play": ("Lecture", "Play"),
+    "time.play.pause": ("Pause", "Pause"),
+    "time.play.year": ("Année : ", "Year: "),
+    "time.hover.active": ("actif : {span}", "active: {span}"),
+    "time.measure.title": ("Le réseau, mesuré année par année",
+                           "The network, measured year by year"),
+    "time.measure.slug": ("reseau_mesures", "network_measures"),
+    "time.measure.actors": ("acteurs actifs", "active actors"),
+    "time.measure.ties": ("liens actifs", "active ties"),
+    "time.measure.density": ("densité", "density"),
+    "time.measure.components": ("composantes", "components"),
+    "time.measure.top_share": ("part des liens de l’acteur le plus central",
+                               "share of ties held by the most central actor"),
+    "time.measure.jump": ("année de nombreux nouveaux liens", "year of many new ties"),
+    "time.jump": ("+{n} liens en {year}", "+{n} ties in {year}"),
+    "time.more": ("… et {n} autres", "… and {n} more"),
+    "time.hover.year": ("{actors} acteurs, {ties} liens ({new} nouveaux) ; densité {density} ; "
+                        "{components} composantes ; {top} : {share} des liens",
+                        "{actors} actors, {ties} ties ({new} new); density {density}; "
+                        "{components} components; {top}: {share} of the ties"),
+    "time.hover.top_degree": ("Plus de liens : {names}", "Most ties: {names}"),
+    "time.hover.top_betweenness": ("Plus intermédiaires : {names}", "Most between: {names}"),
+    "time.actor.choose": ("Acteur", "Actor"),
+    "time.actor.title": ("{name}, année par année", "{name}, year by year"),
+    "time.actor.slug": ("acteur_{actor}_annees", "actor_{actor}_years"),
+    "time.actor.degree": ("liens (degré)", "ties (degree)"),
+    "time.actor.betweenness": ("intermédiarité", "betweenness"),
+    "time.hover.actor": ("{degree} liens ; intermédiarité {betweenness}",
+                         "{degree} ties; betweenness {betweenness}"),
+    "time.alt.play": ("Le réseau année par année, de {first} à {last} : {a0} acteurs et {e0} "
+                      "liens en {first}, {a1} acteurs et {e1} liens en {last} ; le plus de "
+                      "liens en {peak} ({peak_ties}). {approx} liens ont une date "
+                      "approximative, {planned} relèvent d’un programme adopté (prévus).",
+                      "The network year by year, from {first} to {last}: {a0} actors and {e0} "
+                      "ties in {first}, {a1} actors and {e1} ties in {last}; the most ties in "
+                      "{peak} ({peak_ties}). {approx} ties have an approximate date, "
+                      "{planned} belong to a programme adopted (planned)."),
+    "time.alt.play.empty": ("Aucun lien daté : rien à montrer année par année.",
+                            "No dated tie: nothing to show year by year."),
+    "time.alt.measures": ("De {first} à {last}, les acteurs actifs passent de {a0} à {a1} (au "
+                          "plus {peak}) et les liens de {e0} à {e1}. Années de nombreux nouveaux liens : "
+                          "{jumps}. L’acteur le plus central détient au plus {share} des liens "
+                          "({top}, {year}).",
+                          "From {first} to {last}, active actors go from {a0} to {a1} (at most "
+                          "{peak}) and ties from {e0} to {e1}. Years of many new ties: {jumps}. The most "
+                          "central actor holds at most {share} of the ties ({top}, {year})."),
+    "time.alt.actor": ("{name} est actif de {first} à {last} ; au plus {degree} liens (en "
+                       "{year}) ; intermédiarité au plus {betweenness}.",
+                       "{name} is active from {first} to {last}; at most {degree} ties (in "
+                       "{year}); betweenness at most {betweenness}."),
+    "time.alt.actor.none": ("{name} n’a aucun lien daté.", "{name} has no dated tie."),
+    "time.download.gexf": ("Graphe dynamique (GEXF 1.3, Gephi)",
+                           "Dynamic graph (GEXF 1.3, Gephi)"),
+    "time.download.gif": ("Animation GIF", "GIF animation"),
+    "time.download.mp4": ("Vidéo MP4", "MP4 video"),
+    "time.download.html": ("Animation HTML (hors ligne)", "HTML animation (offline)"),
+    "time.download.make": ("Préparer l’animation (GIF, MP4)", "Prepare the animation (GIF, MP4)"),
+    "time.download.wait": ("Dessin des images, année par année…",
+                           "Drawing the frames, year by year…"),
+    "time.download.failed": ("L’animation n’a pas pu être produite ici ; le GEXF et le HTML "
+                             "restent disponibles.",
+                             "The animation could not be made here; the GEXF and HTML are "
+                             "still available."),
+    "export.step.extras": ("Animation du réseau et graphe dynamique",
+                           "Network animation and dynamic graph"),
+    "date.qualifier.circa": ("vers {date}", "c. {date}"),
+    "date.qualifier.before": ("avant {date}", "before {date}"),
+    "date.qualifier.after": ("après {date}", "after {date}"),
+    "network.planned": ("prévu", "planned"),
+    "network.years.planned": ("programme adopté en {year}", "programme adopted in {year}"),
+    "network.years.planned_undated": ("programme adopté", "programme adopted"),
 }
 
 

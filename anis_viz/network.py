@@ -78,14 +78,15 @@ def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
     columns = [rel[c].tolist() for c in ("source_id", "target_id", "relation_id", "relation",
                                          "quote", "section_id")]
     years = [[_year(v) for v in rel[c].astype(object).tolist()] for c in ("start", "end")]
-    for source, target, relation_id, relation, quote, section, start, end in zip(
-            *columns, *years, strict=True):
+    marks = _marks(rel)
+    for source, target, relation_id, relation, quote, section, start, end, mark in zip(
+            *columns, *years, marks, strict=True):
         placed = spans.get(section) if start is None and end is None else None
         edges.append((source, target, relation_id, {
             "relation_id": relation_id, "relation": relation, "tie": "relation",
             "start": start, "end": end, "quote": quote, "section_id": section,
             "placed_start": placed[0] if placed else None,
-            "placed_end": placed[1] if placed else None}))
+            "placed_end": placed[1] if placed else None, **mark}))
     graph.add_edges_from(edges)
     if include_events and not ds.event_actors.empty:
         events = ds.events.set_index("event_id")
@@ -98,8 +99,24 @@ def build_graph(ds: Dataset, include_events: bool = False) -> nx.MultiDiGraph:
                                relation=EVENT_TIE, tie="event", event_id=event_id,
                                title=event["title"], title_en=event["title_en"] or event["title"],
                                start=start, end=end, quote=event["quote"],
-                               section_id=event["section_id"])
+                               section_id=event["section_id"],
+                               **_marks(events.loc[[event_id]])[0])
     return graph
+
+
+def _marks(rows: pd.DataFrame) -> list[dict]:
+    """Per row, how sure the source is: ``planned`` (True for an intention the source
+    states, e.g. a programme adopted) and, when the source qualifies a date,
+    ``start_qualifier``/``end_qualifier`` (circa, before, after). Rows of a package
+    without these optional columns get nothing (attested, dates as written)."""
+    columns = {c: rows[c].tolist() if c in rows else [""] * len(rows)
+               for c in ("status", "start_qualifier", "end_qualifier")}
+    marks = []
+    for status, first, last in zip(*columns.values(), strict=True):
+        mark = {"planned": True} if status == "planned" else {}
+        mark |= {k: v for k, v in (("start_qualifier", first), ("end_qualifier", last)) if v}
+        marks.append(mark)
+    return marks
 
 
 def name_of(graph: nx.Graph, node: str, lang: str = "fr") -> str:

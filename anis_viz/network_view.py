@@ -125,7 +125,12 @@ def years_text(start: int | None, end: int | None, lang: str = "fr") -> str:
 
 
 def tie_years_text(data: dict, lang: str = "fr") -> str:
-    """A tie's years in words; an undated tie says where its section places it."""
+    """A tie's years in words; an undated tie says where its section places it; a planned
+    one (an intention the source states) says so: ``programme adopté en 2017``."""
+    if data.get("planned"):
+        year = data.get("start") or data.get("placed_start")
+        return t("network.years.planned", lang, year=year) if year else \
+            t("network.years.planned_undated", lang)
     if data.get("start") is None and data.get("end") is None and \
             data.get("placed_start") is not None:
         span = years_text(data["placed_start"], data["placed_end"], lang)
@@ -389,6 +394,10 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
             group_label = label if event else family_labels[family]
             colour, dash = style.event_tie_style() if event else families[family]
             order = len(rank) if event else rank[family]
+            if d.get("planned"):  # an intention: long dashes, listed with its family
+                group, dash = f"{family}:planned", style.PLANNED_DASH
+                group_label = f"{group_label} ({t('network.planned', lang)})"
+                order += 0.5
         for n in (u, v):
             if n not in names:
                 names[n] = _esc(network.name_of(graph, n, lang))

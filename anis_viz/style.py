@@ -149,6 +149,9 @@ def community_colours(numbers: Iterable[int]) -> dict[int, str]:
             MUTED if n >= 0 else with_alpha(MUTED, 0.55) for n in set(numbers)}
 
 
+PLANNED_DASH = "12px,5px"  # ties a programme plans: long dashes, unlike every relation's
+
+
 def event_tie_style() -> tuple[str, str]:
     """The optional shared-event ties: light and dotted, under the relations."""
     return (with_alpha(MUTED, 0.55), "dot")

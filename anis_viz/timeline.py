@@ -174,7 +174,17 @@ def _event_table(ds: Dataset, lang: str) -> pd.DataFrame:
     out["date"] = [i18n.format_date(s, p, lang, end=e) for s, p, e in
                    zip(ev["start"].tolist(), ev["date_precision"].tolist(), ev["end"].tolist(),
                        strict=True)]
-    out["approximate"] = ev["date_precision"].eq("approximate")
+    # how the source gives the date (optional columns): circa reads as approximate; before
+    # and after get their own marks (the date itself stays the source's)
+    blank = pd.Series("", index=ev.index)
+    first, last = ev.get("start_qualifier", blank), ev.get("end_qualifier", blank)
+    out["qualifier"] = first.where(first != "", last)
+    qualified = out["qualifier"].ne("") & ~(out["qualifier"].eq("circa")
+                                             & ev["date_precision"].eq("approximate"))
+    out.loc[qualified, "date"] = [
+        i18n.t(f"date.qualifier.{q}", lang, date=d)
+        for q, d in zip(out.loc[qualified, "qualifier"], out.loc[qualified, "date"], strict=True)]
+    out["approximate"] = ev["date_precision"].eq("approximate") | out["qualifier"].eq("circa")
     out["context"] = ev["category"].eq(CONTEXT) | ev["era_id"].eq("")
     out["span"] = ev["end"].ne("") & ev["end_date"].ne(ev["start_date"])
     actor_lists = [list(actor_ids.get(e, [])) for e in ids]

@@ -295,14 +295,15 @@ def downloads(chart, ds: Dataset, *, key: str) -> None:
 
 def assembly_pack(ds: Dataset) -> None:
     """Build the offline pack on demand, with a progress bar, then offer the zip."""
-    from anis_viz import charts
+    from anis_viz import animation, charts
 
     key = f"_pack_{ds.content_hash}_{lang()}"
     if st.button(t("export.pack.build", lang()), icon=":material/folder_zip:", key="pack_build"):
         bar = st.progress(0.0, text=t("export.pack.start", lang()))
         mark = stamp(ds)
         pack = export.assembly_pack(ds, charts.standard(ds, lang()), mark,
-                                    progress=lambda share, text: bar.progress(share, text=text))
+                                    progress=lambda share, text: bar.progress(share, text=text),
+                                    extras=lambda: animation.pack_files(ds, mark))
         bar.empty()
         st.session_state[key] = (pack, f"{mark.prefix}_{t('export.pack.name', lang())}_"
                                        f"{lang()}.zip")

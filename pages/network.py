@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from anis_viz import export, network, ui
+from anis_viz import animation, export, gexf, network, ui
+from anis_viz import network_time_view as ntv
 from anis_viz import network_view as nv
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import pick, t
@@ -162,6 +163,8 @@ else:
     st.caption(t("network.caption.time", lang) + (" " + t(
         "network.caption.labels", lang, n=network.LABELLED)
         if len(result.graph) > network.LABELLED else ""))
+    if result.edges["group"].astype(str).str.endswith(":planned").any():
+        st.caption(t("network.caption.planned", lang))
     if len(result.graph) > 300:
         st.caption(t("network.caption.large", lang, n=len(result.graph)))
     chart = nv.chart_of(result, lang)
@@ -212,5 +215,61 @@ if actor:
             else:
                 ui.table(card[part])
         st.button(t("network.card.close", lang), on_click=_clear_actor, key="net_close")
+
+# -- over the years: playback, measures, one actor, the dynamic graph ----------------------
+st.divider()
+st.header(t("time.section", lang), anchor=False)
+st.caption(t("time.intro", lang))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _time_charts(_ds, content_hash: str, lang: str, start: int | None, actor: str):
+    return (ntv.play_chart(_ds, lang, start), ntv.measures_chart(_ds, lang),
+            ntv.actor_chart(_ds, actor, lang) if actor else None)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _animation(_ds, content_hash: str, lang: str, _chart) -> dict[str, bytes]:
+    mark = ui.stamp(_ds)
+    frames = animation.png_frames(animation.frame_figures(_chart, mark))
+    return {"gif": animation.gif(frames), "mp4": animation.mp4(frames)}
+
+
+played = ntv.playback(ds, lang).years
+chosen = st.session_state.get("net_time_actor") or ntv.central_actor(ds)
+tabs = st.tabs([t("time.tab.play", lang), t("time.tab.measures", lang),
+                t("time.tab.actor", lang)])
+with tabs[0]:
+    start = st.select_slider(t("time.keyboard", lang), played, key="net_time_year",
+                             help=t("time.keyboard.help", lang)) if len(played) > 1 else None
+    playing, measured, followed = _time_charts(ds, ds.content_hash, lang, start, chosen)
+    ui.plotly(playing.figure, key="net_time_play")
+    ui.downloads(playing, ds, key="net_time_play")
+    mark = ui.stamp(ds)
+    cols = st.columns(4)
+    cols[0].download_button(t("time.download.gexf", lang), lambda: gexf.dynamic_gexf(
+        network.build_graph(ds, include_events=True), title=playing.title, lang=lang,
+        pos=network.layout(ntv.graph_of(ds))),
+        file_name=export.file_name(mark, playing, "gexf"), mime="application/xml",
+        on_click="ignore", icon=":material/hub:")
+    cols[1].download_button(t("time.download.html", lang), lambda: animation.html(playing, mark),
+                            file_name=export.file_name(mark, playing, "html"),
+                            mime="text/html", on_click="ignore", icon=":material/animation:")
+    for col, fmt, mime in ((cols[2], "gif", "image/gif"), (cols[3], "mp4", "video/mp4")):
+        col.download_button(
+            t(f"time.download.{fmt}", lang),
+            lambda fmt=fmt: _animation(ds, ds.content_hash, lang, playing)[fmt],
+            file_name=export.file_name(mark, playing, fmt), mime=mime, on_click="ignore",
+            icon=":material/movie:")
+with tabs[1]:
+    ui.plotly(measured.figure, key="net_time_measures")
+    ui.downloads(measured, ds, key="net_time_measures")
+with tabs[2]:
+    st.selectbox(t("time.actor.choose", lang), sorted(names, key=names.get),
+                 index=sorted(names, key=names.get).index(chosen) if chosen in names else 0,
+                 key="net_time_actor", format_func=names.get)
+    if followed is not None:
+        ui.plotly(followed.figure, key="net_time_actor_chart")
+        ui.downloads(followed, ds, key="net_time_actor_chart")
 
 ui.source_footer(ds)

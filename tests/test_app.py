@@ -81,6 +81,6 @@ def test_assembly_pack_button_builds_a_zip(monkeypatch):
 
     at = run_app(monkeypatch, data=JARDINS)
     assert pack_buttons(at) == []
-    at.button(key="pack_build").click().run()
+    at.button(key="pack_build").click().run(timeout=300)  # every chart and the animation
     assert not at.exception
     assert len(pack_buttons(at)) == 1  # the zip is offered once built

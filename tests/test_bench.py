@@ -31,6 +31,9 @@ def test_bench_reports_every_measure(tmp_path, capsys):
         assert size["json_bytes"][page]["builder_bytes"] > 0
         assert size["profile"][page]  # the transforms and builders inside
     assert "pack" not in steps
+    assert {"time.playback.cold", "time.measures.cold", "time.gexf", "time.frames",
+            "time.gif", "time.mp4"} <= set(steps)
+    assert size["time_bytes"]["frames"] > 1 and size["time_bytes"]["gif"] > 0
     assert size["memory"]["python_peak_mb"] > 0 and size["memory"]["maxrss_mb"] > 0
     printed = capsys.readouterr().out
     assert "| load" in printed and "Inside the builders" in printed

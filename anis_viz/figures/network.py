@@ -73,14 +73,18 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
     edge_groups = ([("all", edges.assign(colour=style.with_alpha(style.MUTED, 0.45),
                                          dash="solid", group_label=edge_legend))]
                    if large and len(edges) else _groups(edges))
+    shown = set()
     for group, rows in edge_groups:
         colour, dash = rows["colour"].iloc[0], rows["dash"].iloc[0]
+        # "family:variant" (planned ties): drawn apart, toggled and listed with its family
+        legend_group = f"tie:{str(group).split(':')[0]}"
         traces.append(scatter(
             x=_segments(rows, "x"), y=_segments(rows, "y"), mode="lines",
             line=dict(color=colour, width=1 if large else EDGE_WIDTH,
                       **({} if large else {"dash": dash})),
-            name=rows["group_label"].iloc[0], legend="legend2", legendgroup=f"tie:{group}",
-            hoverinfo="skip", showlegend=True))
+            name=rows["group_label"].iloc[0], legend="legend2", legendgroup=legend_group,
+            hoverinfo="skip", showlegend=legend_group not in shown))
+        shown.add(legend_group)
         traces.append(scatter(
             x=_middle(rows, "x"), y=_middle(rows, "y"), mode="markers",
             marker=dict(size=14, color=colour, opacity=0), hovertext=values(rows["hover"]),
@@ -88,7 +92,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
                                         else [""] * len(rows)),
             selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
             legend="legend2",
-            legendgroup=f"tie:{group}", showlegend=False, name=rows["group_label"].iloc[0]))
+            legendgroup=legend_group, showlegend=False, name=rows["group_label"].iloc[0]))
     for group, rows in _groups(nodes):
         traces.append(scatter(
             x=numbers(rows["x"]), y=numbers(rows["y"]), mode="markers+text",

@@ -43,9 +43,21 @@ def _point_trace(rows: pd.DataFrame, *, name: str, group: str, hollow: bool,
         legendgroup=group, customdata=rows["event_id"].to_numpy(object),
         hovertext=rows["hover"].to_numpy(object),
         hovertemplate="%{hovertext}<extra></extra>", meta=EVENT_ROLE, opacity=0.65 if quiet else 1,
-        marker=dict(symbol="circle-open" if hollow else "circle", size=9 if quiet else 13,
+        marker=dict(symbol=_symbols(rows, "circle-open" if hollow else "circle"),
+                    size=9 if quiet else 13,
                     color=colour, line=dict(width=2.5 if hollow else 1,
                                             color=colour if hollow else style.BACKGROUND)))
+
+
+QUALIFIED = {"before": "triangle-left-open", "after": "triangle-right-open"}
+
+
+def _symbols(rows: pd.DataFrame, base: str):
+    """The marker of each event: ``base``, or a hollow triangle pointing back (the source
+    says "before") or forward ("after") for a qualified date."""
+    if "qualifier" not in rows or not rows["qualifier"].isin(list(QUALIFIED)).any():
+        return base
+    return [QUALIFIED.get(q, base) for q in rows["qualifier"].tolist()]
 
 
 def _span_trace(rows: pd.DataFrame, *, name: str, group: str, hollow: bool,
