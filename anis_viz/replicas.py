@@ -16,6 +16,10 @@ configuration (:func:`haproxy_config`) and runs Debian's ``haproxy`` in the fore
   about 11 MB on a first visit, 2.5 MB compressed);
 - marks the content-hashed files under ``/static/`` as cacheable for a year.
 
+Before HAProxy takes its first viewer, every page is opened once in each language on each
+replica (:func:`warm`, through Streamlit's own protocol), so the first viewers find the
+data loaded and the default charts built whatever cache the pages use.
+
 Ctrl-C or SIGTERM stops HAProxy and every replica. A replica that exits on its own is
 started again (at most ``MAX_RESTARTS`` times). ``deploy/haproxy.cfg`` is the same
 configuration written for ``compose.yaml``.
@@ -36,7 +40,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["COOKIE", "Backend", "haproxy_config", "compose_config", "Replicas", "main"]
+__all__ = ["COOKIE", "Backend", "haproxy_config", "compose_config", "warm", "Replicas",
+           "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = ROOT / "scripts" / "serve.py"
@@ -128,6 +133,37 @@ def compose_config(replicas: int = 2, port: int = 8501) -> str:
                                         for i in range(replicas)], dns=True)
 
 
+def warm_paths() -> list[str]:
+    """Every page of the menu in each language: ``/``, ``/?lang=en``, ``/chronologie``…"""
+    from anis_viz.i18n import LANGS
+    from anis_viz.nav import PAGES
+
+    return [f"/{slug}" + ("" if lang == "fr" else f"?lang={lang}")
+            for _script, _key, slug, _icon in PAGES for lang in LANGS]
+
+
+def warm(bases: list[str], timeout: float = 120.0) -> dict[str, int]:
+    """Open every page once on each server in ``bases`` (one session per page, the servers
+    in parallel); return the number of pages that did not finish, per server."""
+    from anis_viz import loadtest
+
+    def one(base: str) -> int:
+        failed = 0
+        end = time.monotonic() + timeout
+        for path in warm_paths():
+            left = end - time.monotonic()
+            if left <= 1:
+                return failed + 1
+            result = loadtest.run(base + path, users=1, ramp=0, reruns=0, timeout=left, pids=[])
+            failed += result["failed"]
+        return failed
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, len(bases))) as pool:
+        return dict(zip(bases, pool.map(one, bases)))
+
+
 def _free_port() -> int:
     import socket
 
@@ -173,6 +209,7 @@ class Replicas:
     address: str = "127.0.0.1"
     log_dir: Path | None = None
     streamlit_args: list[str] = field(default_factory=list)
+    warm: bool = True
     env: dict | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     backends: list[Backend] = field(default_factory=list)
@@ -228,6 +265,9 @@ class Replicas:
         if waiting:
             self.stop()
             raise RuntimeError(f"replicas did not start in {timeout:.0f} s; see {self.log_dir}")
+        if self.warm:
+            warm([f"http://127.0.0.1:{b.port}" for b in self.backends],
+                 timeout=max(10.0, deadline - time.monotonic()))
         config = self.log_dir / "haproxy.cfg"
         config.write_text(haproxy_config(f"{self.address}:{self.port}", self.backends))
         check = subprocess.run([binary, "-c", "-q", "-f", str(config)],
@@ -304,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--print-config", action="store_true",
                         help="print deploy/haproxy.cfg (the containers' configuration, "
                              "--replicas services app1…appN) and exit")
+    parser.add_argument("--no-warm", action="store_true",
+                        help="take viewers at once, without opening every page first")
     args = parser.parse_args(argv)
     if args.print_config:
         print(compose_config(args.replicas, args.port), end="")
@@ -311,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")
     replicas = Replicas(port=args.port, count=args.replicas, address=args.address,
-                        log_dir=Path(args.log_dir) if args.log_dir else None)
+                        log_dir=Path(args.log_dir) if args.log_dir else None,
+                        warm=not args.no_warm)
     stopping: list[int] = []
 
     def on_signal(signum, _frame):

@@ -54,7 +54,7 @@ def test_the_load_test_refuses_other_addresses():
 def proxy(tmp_path_factory):
     if replicas.haproxy_binary() is None:
         pytest.skip("haproxy is not installed (make serve installs it)")
-    served = replicas.Replicas(port=replicas._free_port(), count=2,
+    served = replicas.Replicas(port=replicas._free_port(), count=2, warm=False,
                                log_dir=tmp_path_factory.mktemp("serve"))
     served.start()
     yield served
@@ -117,6 +117,15 @@ def test_static_bundles_are_gzipped_and_cached_for_a_year(proxy):
     assert headers.get("Content-Encoding") is None and body == biggest.read_bytes()
 
 
+def test_warming_opens_every_page_in_both_languages(proxy):
+    paths = replicas.warm_paths()
+    assert "/" in paths and "/?lang=en" in paths and "/reseau?lang=en" in paths
+    assert len(paths) == 2 * len(__import__("anis_viz.nav").nav.PAGES)
+    backend = proxy.backends[0]
+    assert replicas.warm([f"http://127.0.0.1:{backend.port}"]) == {
+        f"http://127.0.0.1:{backend.port}": 0}
+
+
 def test_twenty_viewers_finish_through_the_proxy(proxy):
     result = loadtest.run(f"http://127.0.0.1:{proxy.port}/reseau", users=20, ramp=2,
                           reruns=1, timeout=240)
@@ -136,7 +145,7 @@ def test_sigterm_stops_the_proxy_and_every_replica(tmp_path):
     port = replicas._free_port()
     supervisor = subprocess.Popen(
         [sys.executable, "-m", "anis_viz.replicas", "--port", str(port), "--address",
-         "127.0.0.1", "--replicas", "1", "--log-dir", str(tmp_path)],
+         "127.0.0.1", "--replicas", "1", "--log-dir", str(tmp_path), "--no-warm"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         banner = supervisor.stdout.readline()
