@@ -12,8 +12,9 @@ configuration (:func:`haproxy_config`) and runs Debian's ``haproxy`` in the fore
   HTTP requests that must reach the replica holding the session's websocket);
 - passes the websocket on ``/_stcore/stream`` through, with long timeouts;
 - checks each replica on ``/_stcore/health`` and sends no one to a replica that fails;
-- compresses text responses with gzip (Streamlit 1.67 sends ``/static/`` uncompressed:
-  about 11 MB on a first visit, 2.5 MB compressed);
+- serves Streamlit's JavaScript and CSS bundles itself, gzipped once at the highest level
+  (:func:`precompress`, ``deploy/static_gz.lua``), and gzips other text responses on the
+  fly (Streamlit 1.67 sends ``/static/`` uncompressed: about 11 MB on a first visit);
 - marks the content-hashed files under ``/static/`` as cacheable for a year.
 
 Before HAProxy takes its first viewer, every page is opened once in each language on each
@@ -38,6 +39,8 @@ import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
+from importlib.metadata import version
+from importlib.util import find_spec
 from pathlib import Path
 
 __all__ = ["COOKIE", "Backend", "haproxy_config", "compose_config", "warm", "Replicas",
@@ -46,6 +49,8 @@ __all__ = ["COOKIE", "Backend", "haproxy_config", "compose_config", "warm", "Rep
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = ROOT / "scripts" / "serve.py"
 COOKIE = "anis_viz_replica"
+LUA = ROOT / "deploy" / "static_gz.lua"
+STATIC = Path(find_spec("streamlit").origin).parent / "static"
 MAX_RESTARTS = 5
 COMPRESSED_TYPES = ("text/html", "text/css", "text/plain", "text/javascript",
                     "application/javascript", "application/json", "image/svg+xml",
@@ -60,10 +65,17 @@ class Backend:
 
 
 def haproxy_config(bind: str, backends: list[Backend], *, maxconn: int = 4096,
-                   dns: bool = False) -> str:
+                   dns: bool = False, static_gz: Path | None = None) -> str:
     """HAProxy 2.6 configuration: ``bind`` (``"127.0.0.1:8501"``, ``"*:8501"``) in front of
     ``backends``, with stickiness, websockets, health checks, gzip and static caching.
-    ``dns``: the backends are host names that may not resolve yet (containers)."""
+    ``dns``: the backends are host names that may not resolve yet (containers).
+    ``static_gz``: a folder from :func:`precompress`, whose bundles HAProxy then serves
+    itself, gzipped at the highest level (``deploy/static_gz.lua``)."""
+    lua = (f'    setenv ANIS_VIZ_STATIC_GZ "{static_gz}"\n'
+           f'    lua-load "{LUA}"\n') if static_gz else ""
+    serve_gz = ("    # the bundles precompressed at the highest level, from HAProxy's memory\n"
+                "    http-request use-service lua.static_gz if { req.hdr(accept-encoding) "
+                "-m sub gzip } { lua.static_gz -m bool }\n") if static_gz else ""
     resolve = ("    # container names, resolved by Docker's DNS (again when a container restarts)\n"
                "    default-server init-addr last,libc,none resolvers docker\n") if dns else ""
     resolvers = ("\nresolvers docker\n    nameserver dns 127.0.0.11:53\n"
@@ -79,7 +91,7 @@ def haproxy_config(bind: str, backends: list[Backend], *, maxconn: int = 4096,
 global
     maxconn {maxconn}
     log stderr format short local0 warning
-
+{lua}
 defaults
     mode http
     log global
@@ -101,7 +113,7 @@ frontend web
     # gzip what Streamlit sends uncompressed (its JavaScript bundles above all)
     compression algo gzip
     compression type {types}
-    # content-hashed bundles: the same bytes on every replica, cached for a year
+{serve_gz}    # content-hashed bundles: the same bytes on every replica, cached for a year
     use_backend assets if {{ path_reg /static/(js|css|media)/ }}
     default_backend streamlit
 
@@ -131,6 +143,36 @@ def compose_config(replicas: int = 2, port: int = 8501) -> str:
     services ``app1`` … ``appN``."""
     return haproxy_config(f"*:{port}", [Backend(f"app{i + 1}", f"app{i + 1}", port)
                                         for i in range(replicas)], dns=True)
+
+
+def static_gz_folder() -> Path:
+    """Where the precompressed bundles of the installed Streamlit are kept."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "anis-viz" / f"static-gz-streamlit-{version('streamlit')}"
+
+
+def precompress(folder: Path, static: Path = STATIC, level: int = 9) -> int:
+    """Gzip Streamlit's JavaScript and CSS bundles into ``folder`` with an ``index.tsv`` for
+    ``deploy/static_gz.lua``; return the number of files. Kept between runs: a bundle already
+    there (same name, so the same content) is not compressed again."""
+    import gzip
+
+    types = {".js": "application/javascript", ".css": "text/css"}
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for source in sorted(static.glob("static/*/*")):
+        if source.suffix not in types or not source.is_file():
+            continue
+        name = f"{source.parent.name}_{source.name}.gz"
+        target = folder / name
+        if not target.exists():
+            partial = target.with_suffix(".part")
+            partial.write_bytes(gzip.compress(source.read_bytes(), level, mtime=0))
+            partial.replace(target)
+        lines.append(f"/static/{source.parent.name}/{source.name}\t{types[source.suffix]}\t"
+                     f"{name}")
+    (folder / "index.tsv").write_text("\n".join(lines) + "\n")
+    return len(lines)
 
 
 def warm_paths() -> list[str]:
@@ -210,6 +252,7 @@ class Replicas:
     log_dir: Path | None = None
     streamlit_args: list[str] = field(default_factory=list)
     warm: bool = True
+    static_gz: bool = True
     env: dict | None = None
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     backends: list[Backend] = field(default_factory=list)
@@ -249,6 +292,10 @@ class Replicas:
                          for i in range(self.count)]
         for backend in self.backends:
             self._start_replica(backend)
+        gz_folder = None
+        if self.static_gz:  # while the replicas start
+            gz_folder = static_gz_folder()
+            precompress(gz_folder)
         deadline = time.monotonic() + timeout
         waiting = list(self.backends)
         while waiting and time.monotonic() < deadline:
@@ -269,7 +316,8 @@ class Replicas:
             warm([f"http://127.0.0.1:{b.port}" for b in self.backends],
                  timeout=max(10.0, deadline - time.monotonic()))
         config = self.log_dir / "haproxy.cfg"
-        config.write_text(haproxy_config(f"{self.address}:{self.port}", self.backends))
+        config.write_text(haproxy_config(f"{self.address}:{self.port}", self.backends,
+                                         static_gz=gz_folder))
         check = subprocess.run([binary, "-c", "-q", "-f", str(config)],
                                capture_output=True, text=True)
         if check.returncode != 0:
