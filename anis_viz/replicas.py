@@ -82,9 +82,9 @@ def haproxy_config(bind: str, backends: list[Backend], *, maxconn: int = 4096,
                  "    hold valid 10s\n") if dns else ""
     servers = "\n".join(
         f"    server {b.name} {b.host}:{b.port} check cookie {b.name} "
-        f"inter 2s fall 3 rise 1" for b in backends)
+        f"inter 3s fall 5 rise 1" for b in backends)
     assets = "\n".join(
-        f"    server {b.name} {b.host}:{b.port} check inter 2s fall 3 rise 1" for b in backends)
+        f"    server {b.name} {b.host}:{b.port} check inter 3s fall 5 rise 1" for b in backends)
     types = " ".join(COMPRESSED_TYPES)
     return f"""\
 # HAProxy 2.6 in front of Streamlit replicas (written by anis_viz/replicas.py).
@@ -106,6 +106,9 @@ defaults
     timeout http-request 15s
     timeout http-keep-alive 15s
     timeout queue 30s
+    # a replica busy running scripts answers its health check late, but it is alive:
+    # marking every busy replica down would turn a slow minute into errors (503)
+    timeout check 10s
 {resolvers}
 frontend web
     bind {bind}
