@@ -272,6 +272,20 @@ def server_pids(port: int) -> list[int]:
     return sorted(set(found))
 
 
+def cpu_seconds(pids: list[int]) -> float | None:
+    """User + system CPU time the processes have used so far."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total, seen = 0, False
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+        seen = True
+    return round(total / tick, 2) if seen else None
+
+
 def rss_mib(pids: list[int]) -> float | None:
     total = 0
     seen = False
@@ -317,6 +331,7 @@ async def _run(url: str, users: int, ramp: float, reruns: int, timeout: float,
     host, port, page, query = _target(url)
     viewers = [Viewer(i) for i in range(users)]
     before = rss_mib(pids)
+    cpu_before = cpu_seconds(pids)
     samples: list[float] = []
     stop = asyncio.Event()
     sampler = asyncio.create_task(_sample_memory(pids, samples, stop))
@@ -329,6 +344,8 @@ async def _run(url: str, users: int, ramp: float, reruns: int, timeout: float,
     stop.set()
     await sampler
     end = rss_mib(pids)
+    cpu_after = cpu_seconds(pids)
+    cpu = None if cpu_before is None or cpu_after is None else round(cpu_after - cpu_before, 2)
     later = None
     if after > 0:
         await asyncio.sleep(after)
@@ -355,6 +372,8 @@ async def _run(url: str, users: int, ramp: float, reruns: int, timeout: float,
         "bytes_total": sum(v.bytes for v in viewers),
         "bytes_per_viewer": _stats([v.bytes for v in viewers if v.finished]),
         "server_pids": pids,
+        "server_cpu_s": cpu,
+        "server_cpu_per_viewer_s": None if cpu is None else round(cpu / users, 3),
         "rss_mib": {"before": before, "peak": max(samples, default=None), "end": end,
                     f"after_{after:.0f}s": later},
         "load_average": os.getloadavg(),
@@ -404,6 +423,10 @@ def report(result: dict) -> str:
             f"{k} {v}" for k, v in rss.items() if v is not None)
         + f"  pids {result['server_pids']}",
     ]
+    if result.get("server_cpu_s") is not None:
+        lines.append(f"  server CPU                   {result['server_cpu_s']:.1f} s "
+                     f"({result['server_cpu_per_viewer_s'] * 1000:.0f} ms per viewer, "
+                     f"first run and {result['reruns']} rerun(s))")
     return "\n".join(lines)
 
 

@@ -209,6 +209,16 @@ def warm(bases: list[str], timeout: float = 120.0) -> dict[str, int]:
         return dict(zip(bases, pool.map(one, bases)))
 
 
+def _die_with_parent() -> None:
+    """In the child, before it runs: end with the supervisor, even if it is killed."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _free_port() -> int:
     import socket
 
@@ -282,7 +292,8 @@ class Replicas:
         env = {**os.environ, **(self.env or {}), "STREAMLIT_SERVER_COOKIE_SECRET": self.secret}
         self.processes[backend.name] = subprocess.Popen(
             command, cwd=ROOT, env=env,
-            stdout=self._log(backend.name), stderr=subprocess.STDOUT, process_group=0)
+            stdout=self._log(backend.name), stderr=subprocess.STDOUT, process_group=0,
+            preexec_fn=_die_with_parent)
 
     def start(self, timeout: float = 120) -> None:
         binary = haproxy_binary()
@@ -328,6 +339,7 @@ class Replicas:
             raise RuntimeError(f"haproxy refused {config}: {check.stderr or check.stdout}")
         self.processes["haproxy"] = subprocess.Popen(
             [binary, "-db", "-f", str(config)], stdout=self._log("haproxy"), process_group=0,
+            preexec_fn=_die_with_parent,
             stderr=subprocess.STDOUT)
         host = "127.0.0.1" if self.address in ("0.0.0.0", "*", "") else self.address
         while time.monotonic() < deadline:

@@ -152,6 +152,7 @@ def test_twenty_viewers_finish_through_the_proxy(proxy):
     assert sorted(result["server_pids"]) == sorted(
         p.pid for name, p in proxy.processes.items() if name != "haproxy")
     assert result["rss_mib"]["peak"] > 0
+    assert result["server_cpu_s"] > 0
     assert "finished                     20/20" in loadtest.report(result)
 
 
@@ -179,5 +180,34 @@ def test_sigterm_stops_the_proxy_and_every_replica(tmp_path):
         with pytest.raises(OSError):
             _get(f"http://127.0.0.1:{port}/_stcore/health")
     finally:
-        if supervisor.poll() is None:
+        if supervisor.poll() is None:  # the replicas and haproxy end with it
             os.kill(supervisor.pid, signal.SIGKILL)
+            supervisor.wait(timeout=10)
+
+
+def test_the_replicas_end_with_a_killed_supervisor(tmp_path):
+    if replicas.haproxy_binary() is None:
+        pytest.skip("haproxy is not installed (make serve installs it)")
+    supervisor = subprocess.Popen(
+        [sys.executable, "-m", "anis_viz.replicas", "--port", str(replicas._free_port()),
+         "--address", "127.0.0.1", "--replicas", "1", "--log-dir", str(tmp_path), "--no-warm"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        banner = supervisor.stdout.readline()
+        children = [int(pid) for pid in re.findall(r"\b(?:r\d+|haproxy)=(\d+)", banner)]
+        assert len(children) == 2, banner
+    finally:
+        os.kill(supervisor.pid, signal.SIGKILL)
+        supervisor.wait(timeout=10)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in children)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
