@@ -5,12 +5,32 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test install install-test chromium axe screenshots lint bench clean
+.PHONY: run serve loadtest haproxy test install install-test chromium axe screenshots lint bench clean
 
 run: install chromium
 	$(PY) scripts/serve.py --server.port $(PORT) --server.address 0.0.0.0
 
-test: install-test chromium axe
+# Several replicas (default: one per core) behind HAProxy on PORT; Ctrl-C stops them all.
+REPLICAS ?= $(shell nproc 2>/dev/null || echo 2)
+serve: install chromium haproxy
+	$(PY) -m anis_viz.replicas --port $(PORT) --address 0.0.0.0 --replicas $(REPLICAS)
+
+# The general assembly: 200 phones arriving within 10 s, against a running `make serve`.
+LOADTEST_PAGE ?= /
+loadtest: install
+	$(PY) -m anis_viz.loadtest http://127.0.0.1:$(PORT)$(LOADTEST_PAGE) --users 200 --ramp 10 --reruns 1 --timeout 300
+
+# Debian's HAProxy for `make serve` (installed through apt when missing and we are root).
+haproxy:
+	@if command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ]; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's haproxy (for make serve)…"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null; \
+	else \
+	  echo "!! haproxy is missing and cannot be installed here (not root): make serve and its tests need it (apt-get install haproxy)."; \
+	fi
+
+test: install-test chromium axe haproxy
 	$(PY) -m ruff check anis_viz pages tests scripts app.py
 	$(PY) -m pytest
 

@@ -4,6 +4,10 @@
   do) and exit 1, or the row count of each file and exit 0.
 - ``python -m anis_viz export --out DIR [--lang fr|en] [--data PATH]``: the offline assembly
   pack (every chart as PNG and SVG, one PDF, one HTML report, the data, a read-me) as one zip.
+- ``python -m anis_viz publish --out DIR [--data PATH]``: the history as a static web site
+  (every page's charts, interactive, in French and English; the cards; the downloads).
+- ``python -m anis_viz loadtest URL [--users N --ramp S …]``: many viewers at once against a
+  running server on this machine (:mod:`anis_viz.loadtest`).
 """
 
 from __future__ import annotations
@@ -69,7 +73,39 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish(args: argparse.Namespace) -> int:
+    import time
+    from pathlib import Path
+
+    from anis_viz import publish
+
+    path = args.data or default_data_path()
+    try:
+        ds = load_dataset(path)
+    except DataValidationError as err:
+        print(err)
+        return 1
+    out = Path(args.out)
+    if (out / "index.html").exists() and not args.force:
+        print(f"{out} already holds a site: pass --force to replace it, or choose another "
+              f"--out.")
+        return 1
+    started = time.perf_counter()
+    if args.force:
+        publish.clear(out)
+    files = publish.publish(ds, out)
+    size = sum((out / f).stat().st_size for f in files)
+    print(f"{out / 'index.html'}: {len(files)} files, {size / 1e6:.1f} MB, "
+          f"{time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["loadtest"]:  # its own options, --help included
+        from anis_viz import loadtest
+
+        return loadtest.main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m anis_viz", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check a data package")
@@ -83,6 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--data", help="package folder (default: ANIS_VIZ_DATA or data/anis)")
     pack.add_argument("--force", action="store_true", help="replace an existing zip")
     pack.set_defaults(run=_export)
+    site = commands.add_parser("publish", help="write the history as a static web site")
+    site.add_argument("--out", required=True, help="folder to write the site into")
+    site.add_argument("--data", help="package folder (default: ANIS_VIZ_DATA or data/anis)")
+    site.add_argument("--force", action="store_true", help="replace a site written earlier")
+    site.set_defaults(run=_publish)
+    commands.add_parser("loadtest", add_help=False,
+                        help="many viewers at once against a local server "
+                             "(--help for its options)")
     args = parser.parse_args(argv)
     return args.run(args)
 

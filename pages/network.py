@@ -172,7 +172,7 @@ else:
     stamp = ui.stamp(ds)
     table = nv.metrics_table(ds, result, lang)
     cols = st.columns(3)
-    cols[0].download_button(t("network.download.metrics", lang), export.csv_bytes(table),
+    cols[0].download_button(t("network.download.metrics", lang), lambda: export.csv_bytes(table),
                             file_name=export.file_name(stamp, chart, "csv"), mime="text/csv",
                             on_click="ignore", icon=":material/table:")
     cols[1].download_button(t("network.download.gexf", lang),

@@ -38,7 +38,7 @@ for column, name in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(t(f"overview.{name}", lang), figures[name])
 if filters.eras or filters.years:
     st.caption(t("overview.filtered", lang, events=len(filter_events(ds.events, filters))))
-(kinds_chart,) = charts.build("overview", ds, lang)
+(kinds_chart,) = charts.cached("overview", ds, lang)
 ui.plotly(kinds_chart.figure, key="kinds")
 ui.downloads(kinds_chart, ds, key="kinds")
 
@@ -51,7 +51,9 @@ if source.get("path"):
     st.link_button(t("overview.read_source", lang, publisher=source.get("publisher") or "web"),
                    source["path"], icon=":material/open_in_new:")
 st.markdown(f"**{t('overview.cite', lang)}**")
-st.code(overview.citation(ds, lang), language=None, wrap_lines=True)
+# plain text, not st.code: the code block loads a syntax highlighter and a font (0.6 MB
+# compressed) on every phone's first visit
+st.text(overview.citation(ds, lang))
 st.caption(t("overview.dataset", lang, title=ds.title_in(lang), version=ds.version))
 
 # -- the assembly pack ------------------------------------------------------------------
