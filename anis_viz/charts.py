@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+import plotly.graph_objects as go
+
 from anis_viz import network_view, overview, style, themes, timeline
 from anis_viz.data import ByContent, Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
 from anis_viz.i18n import t
 
-__all__ = ["BUILDERS", "build", "cached", "standard"]
+__all__ = ["BUILDERS", "build", "cached", "slide_figure", "standard"]
 
 
 def overview_charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
@@ -68,3 +70,46 @@ def cached(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *
 def standard(ds: Dataset, lang: str = "fr") -> list[Chart]:
     """The default charts of every page, in menu order (the assembly pack)."""
     return [chart for page in BUILDERS for chart in build(page, ds, lang)]
+
+
+def _scale_fonts(node, factor: float, minimum: float) -> None:
+    """Every explicit font size under ``node`` (part of a figure dict) times ``factor``, at
+    least ``minimum``."""
+    if isinstance(node, list):
+        for item in node:
+            _scale_fonts(item, factor, minimum)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key.endswith("font") and isinstance(value, dict) and "size" in value:
+            size = value["size"]
+            if isinstance(size, list | tuple):
+                value["size"] = [max(minimum, round(v * factor, 1)) for v in size]
+            elif isinstance(size, int | float):
+                value["size"] = max(minimum, round(size * factor, 1))
+        _scale_fonts(value, factor, minimum)
+
+
+def slide_figure(figure: go.Figure, *, height: int, scale: float = 1.0) -> go.Figure:
+    """A copy of a page's figure for a slide ``height`` pixels high, on a screen showing
+    ``scale`` of the 1920x1080 canvas (:func:`style.slide_scale`): no title (the slide has
+    its own); the sizes the builder set are brought up to the projector template's (never
+    under :data:`style.SLIDE_MIN_FONT`), then every size, the template's too, is scaled to
+    the screen."""
+    spec = figure.to_dict()
+    layout = spec.setdefault("layout", {})
+    template = layout.pop("template", None) or {}
+    data = spec.get("data", [])
+    _scale_fonts(layout, style.SLIDE_FONT_SCALE, style.SLIDE_MIN_FONT)
+    _scale_fonts(data, style.SLIDE_FONT_SCALE, style.SLIDE_MIN_FONT)
+    for part in (layout, data, template):
+        _scale_fonts(part, scale, 1)
+    for margins in (layout.get("margin"), template.get("layout", {}).get("margin")):
+        for side, value in (margins or {}).items():
+            if side in "lrtb" and isinstance(value, int | float):
+                margins[side] = round(value * scale)
+    layout["template"] = template
+    out = go.Figure(spec)
+    out.update_layout(height=int(height), title=None)
+    return out
