@@ -106,9 +106,17 @@ def slide_figure(figure: go.Figure, *, height: int, scale: float = 1.0) -> go.Fi
     for part in (layout, data, template):
         _scale_fonts(part, scale, 1)
     for margins in (layout.get("margin"), template.get("layout", {}).get("margin")):
-        for side, value in (margins or {}).items():
+        for side, value in (margins or {}).items():  # room for the larger type
             if side in "lrtb" and isinstance(value, int | float):
-                margins[side] = round(value * scale)
+                margins[side] = round(value * style.SLIDE_FONT_SCALE * scale)
+    row_px = 1.6 * style.SLIDE_MIN_FONT * scale
+    for trace in data:  # a heatmap with more rows than the screen has lines: colour only
+        if trace.get("type") != "heatmap":
+            continue
+        rows = len(trace["y"]) if trace.get("y") is not None else len(trace.get("z", []))
+        if rows and height / rows < row_px:
+            trace.pop("texttemplate", None)
+            trace.pop("text", None)
     layout["template"] = template
     out = go.Figure(spec)
     out.update_layout(height=int(height), title=None)

@@ -41,6 +41,7 @@ class Slide:
     body: str = ""               # a summary or the package's description (text slides)
     quote: str = ""              # the source's words behind the body (text slides)
     source: str = ""             # where the quote comes from (text slides)
+    items: tuple[tuple[str, str, str], ...] = ()  # (name, dates, label) of each era (title)
 
 
 def parse_view(text: str) -> dict[str, str]:
@@ -169,7 +170,9 @@ def generated_deck(ds: Dataset, lang: str = "fr") -> list[Slide]:
         ds.descriptor.get("description") or ""
     first = spans and i18n.format_span(eras["start"].iloc[0], eras["end"].iloc[-1], lang)
     add(kind="title", title=ds.title_in(lang), subtitle=first or "", body=str(description),
-        notes=" · ".join(f"{s} ({span})" for s, span in zip(shorts, spans)))
+        notes=" · ".join(f"{s} ({span})" for s, span in zip(shorts, spans)),
+        items=tuple((s or label, span, label if label != s else "")
+                    for s, span, label in zip(shorts, spans, labels)))
     joined, risen = joined_by_era(ds), rising_themes(ds)
     event_eras = set(ds.events["era_id"]) if "era_id" in ds.events else set()
     themes = _table(ds, "themes")
@@ -190,8 +193,7 @@ def generated_deck(ds: Dataset, lang: str = "fr") -> list[Slide]:
         rising = _names(themes, "theme_id", "label", risen.get(era, []), lang) \
             if not themes.empty else []
         if rising:
-            shown = ",".join(eras["era_id"].iloc[max(0, i - 1):i + 1])
-            add(kind="chart", page="themes", view={"chart": "heatmap", "era": shown},
+            add(kind="chart", page="themes", view={"chart": "rise", "era": era},
                 title=i18n.t("deck.rose", lang, era=short),
                 notes=i18n.t("deck.rose.notes", lang, names=_listing(rising, lang)))
     if not themes.empty and len(eras) > 1 and any(risen.values()):

@@ -167,6 +167,8 @@ PRESENT_CSS = f"""
 .anis-slide-fs:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
 .st-key-slide_text p {{ font-size: {canvas_px(36)} !important; line-height: 1.35 !important;
   color: #000; }}
+.st-key-slide_text li {{ font-size: {canvas_px(34)} !important; }}
+.st-key-slide_text li p {{ font-size: {canvas_px(34)} !important; }}
 .st-key-slide_dates p {{ font-size: {canvas_px(44)} !important; color: {MUTED}; }}
 .st-key-slide_text blockquote {{ border-left: 6px solid #0072B2; margin: 0.4em 0 0 0;
   padding-left: 0.8em; }}

@@ -49,7 +49,9 @@ if note:
     st.info(ui.md(note), icon=":material/record_voice_over:")
 if slide.kind == "chart":
     with st.spinner(t("present.loading", lang)):
-        shown = charts.cached(slide.page, ds, lang, slide.view, template=style.PRESENT_TEMPLATE)
+        # One chart a slide, the view's first: a page's several charts do not fit a screen.
+        shown = charts.cached(slide.page, ds, lang, slide.view,
+                              template=style.PRESENT_TEMPLATE)[:1]
     height = slides.chart_height(slide.title, len(shown), note, screen)
     for index, chart in enumerate(shown):
         figure = charts.slide_figure(chart.figure, height=height,
@@ -62,6 +64,10 @@ else:
                 st.markdown(ui.md(slide.subtitle))
         if slide.body:
             st.markdown(ui.md(slide.body))
+        if slide.items:
+            st.markdown("\n".join(f"- **{ui.md(name)}** · {ui.md(dates)}"
+                                   + (f" · {ui.md(label)}" if label else "")
+                                   for name, dates, label in slide.items))
         if slide.quote:
             st.markdown(f"> « {ui.md(slide.quote)} »" if lang == "fr" else
                         f"> “{ui.md(slide.quote)}”")

@@ -113,6 +113,7 @@ class ViewReport:
     scroll: list | None = None
     nav_wraps: bool | None = None
     inner: tuple[int, int] = (0, 0)
+    slide: bool = False  # a slide must fit the window; a page may scroll
 
     @property
     def overlaps(self) -> list[tuple[str, str]]:
@@ -141,13 +142,13 @@ class ViewReport:
         texts = sum(c["texts"] for c in self.charts)
         return (f"{self.name:<48} charts={len(self.charts)} texts={texts:<4} "
                 f"overlaps={len(self.overlaps):<3} cut={len(self.cut):<3} min_px={size:<5} "
-                f"fits={'yes' if self.fits else 'NO'}")
+                f"fits={('yes' if self.fits else 'NO') if self.slide else '-'}")
 
     def details(self, limit: int = 6) -> str:
         parts = [self.line()]
         parts += [f"    overlap: {a!r} / {b!r}" for a, b in self.overlaps[:limit]]
         parts += [f"    cut: {c!r}" for c in self.cut[:limit]]
-        if self.scroll and not self.fits:
+        if self.slide and not self.fits:
             parts.append(f"    scroll={self.scroll} nav_wraps={self.nav_wraps} "
                          f"bottoms={[round(c['bottom']) for c in self.charts]} "
                          f"window={self.inner}")
@@ -167,11 +168,12 @@ def settle(page, timeout: float = 60_000) -> None:
     page.wait_for_timeout(400)  # Plotly's second pass (automargin) and the canvas scale
 
 
-def measure(page, name: str) -> ViewReport:
+def measure(page, name: str, *, slide: bool = False) -> ViewReport:
     """The figures of the view shown in ``page``."""
     raw = page.evaluate(MEASURE_JS)
     return ViewReport(name=name, charts=raw["charts"], scroll=raw["scroll"],
-                      nav_wraps=raw["nav_wraps"], inner=(raw["innerWidth"], raw["innerHeight"]))
+                      nav_wraps=raw["nav_wraps"], inner=(raw["innerWidth"], raw["innerHeight"]),
+                      slide=slide)
 
 
 def report(reports: list[ViewReport]) -> str:
@@ -192,7 +194,7 @@ def _main(argv: list[str]) -> int:
         page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(url)
         settle(page)
-        result = measure(page, url)
+        result = measure(page, url, slide="/presentation" in url)
         print(result.details(limit=50))
         if len(argv) > 2:
             page.screenshot(path=argv[2])

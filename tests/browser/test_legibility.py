@@ -81,7 +81,7 @@ def _check(reports: list[ViewReport], slide_px: dict) -> list[str]:
         floor = slide_px.get(view.name, MIN_PX)
         if view.min_px is not None and view.min_px < floor - 0.05:
             problems.append(f"{view.name}: chart text of {view.min_px:.1f} px (< {floor})")
-        if view.name in slide_px and not view.fits:
+        if view.slide and not view.fits:
             problems.append(f"{view.name}: does not fit the window")
     return problems
 
@@ -109,10 +109,27 @@ def test_charts_and_slides_are_legible(browser, package):
                     "n => document.querySelector('.st-key-slide_nav strong')?.textContent"
                     " === String(n)", arg=number, timeout=60_000)
                 settle(tab)
-            view = measure(tab, f"{name} slide {number} {lang} {size[0]}x{size[1]}")
+            view = measure(tab, f"{name} slide {number} {lang} {size[0]}x{size[1]}", slide=True)
             reports.append(view)
             slide_px[view.name] = MIN_SLIDE_PX if size == LARGE else MIN_PX
         context.close()
     print("\n" + report(reports))
     problems = _check(reports, slide_px)
     assert not problems, "\n".join(problems) + "\n\n" + report(reports)
+
+
+@pytest.mark.browser
+def test_f_or_the_button_toggles_full_screen(page, server):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server}/presentation?lang=fr")
+    settle(page)
+    button = page.get_by_role("button", name="Plein écran (F)")
+    assert button.count() == 1
+    page.locator("h1").first.click()  # focus the page, not a control
+    page.keyboard.press("f")
+    page.wait_for_function("() => document.fullscreenElement !== null", timeout=10_000)
+    page.keyboard.press("f")
+    page.wait_for_function("() => document.fullscreenElement === null", timeout=10_000)
+    button.focus()  # keyboard users reach it, and Enter works like a click
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.fullscreenElement !== null", timeout=10_000)
