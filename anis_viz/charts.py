@@ -117,6 +117,8 @@ def slide_figure(figure: go.Figure, *, height: int, scale: float = 1.0) -> go.Fi
         if rows and height / rows < row_px:
             trace.pop("texttemplate", None)
             trace.pop("text", None)
+    # Plotly shrinks text inside a bar to fit it: never under the slide's smallest size.
+    layout["uniformtext"] = {"minsize": round(style.SLIDE_MIN_FONT * scale, 1), "mode": "show"}
     layout["template"] = template
     out = go.Figure(spec)
     out.update_layout(height=int(height), title=None)

@@ -435,6 +435,7 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
     "deck.flow": ("Comment les thèmes ont circulé d’une période à l’autre",
                   "How the themes flowed across the eras"),
     "deck.more": ("{names} et {n} autres", "{names} and {n} more"),
+    "deck.quote": ("« {quote} »", "“{quote}”"),
     "deck.section": ("Texte source, section {section}", "Source text, section {section}"),
     # -- Données (bring your own data) --
     "page.data.title": ("Données", "Data"),

@@ -56,6 +56,7 @@ if slide.kind == "chart":
     for index, chart in enumerate(shown):
         figure = charts.slide_figure(chart.figure, height=height,
                                      scale=style.slide_scale(*screen))
+        figure.update_layout(meta={"screen": f"{screen[0]}x{screen[1]}"})  # drawn for
         ui.plotly(figure, key=f"pr_chart_{position}_{index}", alt=chart.alt)
 else:
     with st.container(key="slide_text"):
@@ -69,7 +70,6 @@ else:
                                    + (f" · {ui.md(label)}" if label else "")
                                    for name, dates, label in slide.items))
         if slide.quote:
-            st.markdown(f"> « {ui.md(slide.quote)} »" if lang == "fr" else
-                        f"> “{ui.md(slide.quote)}”")
+            st.markdown("> " + t("deck.quote", lang, quote=ui.md(slide.quote)))
             st.caption(ui.md(slide.source))
 ui.set_url(slide=position + 1)

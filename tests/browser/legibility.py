@@ -155,17 +155,22 @@ class ViewReport:
         return "\n".join(parts)
 
 
-def settle(page, timeout: float = 60_000) -> None:
-    """Wait until the app has finished running and every chart is drawn."""
+def settle(page, *, charts: int = 0, timeout: float = 90_000) -> None:
+    """Wait until the app has finished running and at least ``charts`` charts are drawn;
+    on a slide, until its charts are drawn for this window (their ``layout.meta.screen``)."""
     idle = '[data-testid="stApp"][data-test-script-state="notRunning"]'
     page.wait_for_selector(idle, timeout=timeout)
-    page.wait_for_selector('[data-testid="stMain"] h1, div.stPlotlyChart', timeout=timeout)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(idle, timeout=timeout)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)
     page.wait_for_function(
-        "() => [...document.querySelectorAll('div.stPlotlyChart')].every("
-        "(c) => c.querySelector('.main-svg'))", timeout=timeout)
-    page.wait_for_timeout(400)  # Plotly's second pass (automargin) and the canvas scale
+        """n => {
+          const plots = [...document.querySelectorAll('div.stPlotlyChart .js-plotly-plot')];
+          const screen = `${innerWidth}x${innerHeight}`;
+          return plots.length >= n && plots.every((p) => p.querySelector('.main-svg')
+            && (!(p.layout && p.layout.meta && p.layout.meta.screen)
+                || p.layout.meta.screen === screen));
+        }""", arg=charts, timeout=timeout)
+    page.wait_for_selector(idle, timeout=timeout)
+    page.wait_for_timeout(500)  # Plotly's second pass (automargin)
 
 
 def measure(page, name: str, *, slide: bool = False) -> ViewReport:

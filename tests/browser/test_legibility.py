@@ -64,12 +64,12 @@ def package(request, tmp_path_factory):
     devserver.stop(process)
 
 
-def _open(browser, size, url):
+def _open(browser, size, url, charts):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]},
                                   locale="fr-FR")
     tab = context.new_page()
     tab.goto(url)
-    settle(tab)
+    settle(tab, charts=charts)
     return context, tab
 
 
@@ -93,22 +93,23 @@ def test_charts_and_slides_are_legible(browser, package):
     reports, slide_px = [], {}
     for lang in page_langs:
         for url_path in PAGES:
-            context, tab = _open(browser, LAPTOP, f"{base}/{url_path}?lang={lang}")
+            context, tab = _open(browser, LAPTOP, f"{base}/{url_path}?lang={lang}", 1)
             reports.append(measure(tab, f"{name} /{url_path or 'overview'} {lang} "
                                         f"{LAPTOP[0]}x{LAPTOP[1]}"))
             context.close()
     ds = load_dataset(path)
     for size, lang in slide_runs:
-        count = len(slides.deck(ds, lang))
-        assert count, "every package has a deck: its own or one generated from the data"
-        context, tab = _open(browser, size, f"{base}/presentation?lang={lang}")
-        for number in range(1, count + 1):
+        deck = slides.deck(ds, lang)
+        assert deck, "every package has a deck: its own or one generated from the data"
+        context, tab = _open(browser, size, f"{base}/presentation?lang={lang}",
+                             int(deck[0].kind == "chart"))
+        for number in range(1, len(deck) + 1):
             if number > 1:  # the next button: no reload
                 tab.locator(".st-key-pr_next button").click()
                 tab.wait_for_function(
                     "n => document.querySelector('.st-key-slide_nav strong')?.textContent"
-                    " === String(n)", arg=number, timeout=60_000)
-                settle(tab)
+                    " === String(n)", arg=number, timeout=90_000)
+                settle(tab, charts=int(deck[number - 1].kind == "chart"))
             view = measure(tab, f"{name} slide {number} {lang} {size[0]}x{size[1]}", slide=True)
             reports.append(view)
             slide_px[view.name] = MIN_SLIDE_PX if size == LARGE else MIN_PX
@@ -122,7 +123,7 @@ def test_charts_and_slides_are_legible(browser, package):
 def test_f_or_the_button_toggles_full_screen(page, server):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{server}/presentation?lang=fr")
-    settle(page)
+    settle(page, charts=1)
     button = page.get_by_role("button", name="Plein écran (F)")
     assert button.count() == 1
     page.locator("h1").first.click()  # focus the page, not a control
