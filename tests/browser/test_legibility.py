@@ -4,10 +4,10 @@ chart text may be under 12 px (18 px on a slide at 1920x1080), and every slide m
 window with nothing to scroll and the navigation on one line. Texts cut with "…" are
 reported with the rest (``-s`` prints every view's figures).
 
-Three packages: the embedded one (every page and slide, French and English), the 10x
-synthetic one (the pages and the slides at 1280x720, in French) and a copy of the small
-fixture package without its ``presentation.csv`` (the deck generated from the data, at both
-sizes).
+Three packages: the embedded one (every page, each chart of the themes page, every slide;
+French and English), the 10x synthetic one (the pages and the slides at 1280x720, in
+French) and a copy of the small fixture package without its ``presentation.csv`` (the deck
+generated from the data, at both sizes).
 """
 
 import json
@@ -15,13 +15,14 @@ import shutil
 
 import pytest
 
-from anis_viz import devserver, slides, synth
+from anis_viz import devserver, slides, synth, themes
 from anis_viz.data import default_data_path, load_dataset
 from tests.browser.conftest import ARTIFACTS, _require_browser
 from tests.browser.legibility import ViewReport, measure, report, settle
 from tests.conftest import JARDINS
 
 PAGES = ["", "chronologie", "reseau", "themes"]
+EVERY_THEMES_CHART = [f"themes?chart={name}" for name in themes.CHARTS]  # one at a time
 SMALL, LARGE = (1280, 720), (1920, 1080)
 LAPTOP = (1440, 900)
 MIN_PX, MIN_SLIDE_PX = 12, 18
@@ -44,11 +45,12 @@ def _package(name, tmp):
     return _without_deck(shutil.copytree(JARDINS, tmp / "jardins"))
 
 
-# package, page languages, slide (size, language) runs
+# package, pages, page languages, slide (size, language) runs
 RUNS = {
-    "embedded": (["fr", "en"], [(SMALL, "fr"), (LARGE, "fr"), (SMALL, "en"), (LARGE, "en")]),
-    "synthetic_10x": (["fr"], [(SMALL, "fr")]),
-    "jardins_generated_deck": ([], [(SMALL, "fr"), (LARGE, "en")]),
+    "embedded": (PAGES[:3] + EVERY_THEMES_CHART, ["fr", "en"],
+                 [(SMALL, "fr"), (LARGE, "fr"), (SMALL, "en"), (LARGE, "en")]),
+    "synthetic_10x": (PAGES, ["fr"], [(SMALL, "fr")]),
+    "jardins_generated_deck": ([], [], [(SMALL, "fr"), (LARGE, "en")]),
 }
 
 
@@ -89,11 +91,12 @@ def _check(reports: list[ViewReport], slide_px: dict) -> list[str]:
 @pytest.mark.browser
 def test_charts_and_slides_are_legible(browser, package):
     name, path, base = package
-    page_langs, slide_runs = RUNS[name]
+    pages, page_langs, slide_runs = RUNS[name]
     reports, slide_px = [], {}
     for lang in page_langs:
-        for url_path in PAGES:
-            context, tab = _open(browser, LAPTOP, f"{base}/{url_path}?lang={lang}", 1)
+        for url_path in pages:
+            joiner = "&" if "?" in url_path else "?"
+            context, tab = _open(browser, LAPTOP, f"{base}/{url_path}{joiner}lang={lang}", 1)
             reports.append(measure(tab, f"{name} /{url_path or 'overview'} {lang} "
                                         f"{LAPTOP[0]}x{LAPTOP[1]}"))
             context.close()
