@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+import plotly.graph_objects as go
+
 from anis_viz import network_time_view, network_view, overview, style, themes, timeline
 from anis_viz.data import ByContent, Dataset
 from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
 from anis_viz.i18n import t
 
-__all__ = ["BUILDERS", "build", "cached", "standard"]
+__all__ = ["BUILDERS", "build", "cached", "slide_figure", "standard"]
 
 
 def overview_charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
@@ -78,3 +80,56 @@ def cached(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *
 def standard(ds: Dataset, lang: str = "fr") -> list[Chart]:
     """The default charts of every page, in menu order (the assembly pack)."""
     return [chart for page in BUILDERS for chart in build(page, ds, lang)]
+
+
+def _scale_fonts(node, factor: float, minimum: float) -> None:
+    """Every explicit font size under ``node`` (part of a figure dict) times ``factor``, at
+    least ``minimum``."""
+    if isinstance(node, list):
+        for item in node:
+            _scale_fonts(item, factor, minimum)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if key.endswith("font") and isinstance(value, dict) and "size" in value:
+            size = value["size"]
+            if isinstance(size, list | tuple):
+                value["size"] = [max(minimum, round(v * factor, 1)) for v in size]
+            elif isinstance(size, int | float):
+                value["size"] = max(minimum, round(size * factor, 1))
+        _scale_fonts(value, factor, minimum)
+
+
+def slide_figure(figure: go.Figure, *, height: int, scale: float = 1.0) -> go.Figure:
+    """A copy of a page's figure for a slide ``height`` pixels high, on a screen showing
+    ``scale`` of the 1920x1080 canvas (:func:`style.slide_scale`): no title (the slide has
+    its own); the sizes the builder set are brought up to the projector template's (never
+    under :data:`style.SLIDE_MIN_FONT`), then every size, the template's too, is scaled to
+    the screen."""
+    spec = figure.to_dict()
+    layout = spec.setdefault("layout", {})
+    template = layout.pop("template", None) or {}
+    data = spec.get("data", [])
+    _scale_fonts(layout, style.SLIDE_FONT_SCALE, style.SLIDE_MIN_FONT)
+    _scale_fonts(data, style.SLIDE_FONT_SCALE, style.SLIDE_MIN_FONT)
+    for part in (layout, data, template):
+        _scale_fonts(part, scale, 1)
+    for margins in (layout.get("margin"), template.get("layout", {}).get("margin")):
+        for side, value in (margins or {}).items():  # room for the larger type
+            if side in "lrtb" and isinstance(value, int | float):
+                margins[side] = round(value * style.SLIDE_FONT_SCALE * scale)
+    row_px = 1.6 * style.SLIDE_MIN_FONT * scale
+    for trace in data:  # a heatmap with more rows than the screen has lines: colour only
+        if trace.get("type") != "heatmap":
+            continue
+        rows = len(trace["y"]) if trace.get("y") is not None else len(trace.get("z", []))
+        if rows and height / rows < row_px:
+            trace.pop("texttemplate", None)
+            trace.pop("text", None)
+    # Plotly shrinks text inside a bar to fit it: never under the slide's smallest size.
+    layout["uniformtext"] = {"minsize": round(style.SLIDE_MIN_FONT * scale, 1), "mode": "show"}
+    layout["template"] = template
+    out = go.Figure(spec)
+    out.update_layout(height=int(height), title=None)
+    return out

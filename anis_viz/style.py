@@ -128,6 +128,66 @@ pio.templates[TEMPLATE] = _template(base_size=14, title_size=20, ink=INK, grid=G
 pio.templates[PRESENT_TEMPLATE] = _template(base_size=20, title_size=34, ink="#000000",
                                             grid="#c8c8c8")
 
+# -- slides --------------------------------------------------------------------------------
+# A slide is designed on a 1920x1080 canvas and drawn at the screen's own size, scaled like a
+# presentation program: text is SLIDE_MIN_FONT px and more on a 1080p projector and shrinks in
+# proportion on a smaller one. Canvas sizes become CSS lengths with :func:`canvas_px`; the
+# charts get the real sizes from the page (it knows the window's size).
+SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
+SLIDE_PAD_X = 40          # canvas px left and right
+SLIDE_PAD_Y = 12          # screen px above and below
+SLIDE_NAV = 56            # screen px: the navigation bar (Streamlit's buttons do not scale)
+SLIDE_GAP = 16            # screen px: Streamlit's gap between blocks
+SLIDE_TITLE_PX = 46       # canvas px: slide titles; a line is 1.2 of it
+SLIDE_TEXT_PX = 22        # canvas px: notes and captions
+SLIDE_MIN_FONT = 18       # canvas px: no chart text smaller
+SLIDE_FONT_SCALE = 20 / 14  # the projector template's base size over the dashboard's
+
+
+def slide_scale(width: int, height: int) -> float:
+    """How much of the canvas a ``width`` x ``height`` screen shows (1 at 1920x1080)."""
+    return min(width / SLIDE_WIDTH, height / SLIDE_HEIGHT)
+
+
+def canvas_px(px: float) -> str:
+    """A CSS length of ``px`` canvas pixels, scaled to the window like the slide."""
+    return f"min({px * 100 / SLIDE_WIDTH:.4f}vw, {px * 100 / SLIDE_HEIGHT:.4f}vh)"
+
+
+PRESENT_CSS = f"""
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"]
+  {{ display: none !important; }}
+[data-testid="stMainBlockContainer"] {{ max-width: 100% !important;
+  padding: {SLIDE_PAD_Y}px {canvas_px(SLIDE_PAD_X)} {SLIDE_PAD_Y}px !important; }}
+[data-testid="stMain"] p, [data-testid="stMain"] li
+  {{ font-size: max(16px, {canvas_px(SLIDE_TEXT_PX)}) !important; }}
+[data-testid="stMain"] h1 {{ font-size: {canvas_px(SLIDE_TITLE_PX)} !important;
+  line-height: 1.2 !important; padding: 0 !important; margin: 0 !important;
+  color: #000 !important; }}
+.st-key-slide_nav kbd {{ font-size: inherit !important; color: inherit !important; }}
+.st-key-pr_prev span[data-has-shortcut] {{ display: flex; flex-direction: row-reverse;
+  gap: 0.4em; }}
+.st-key-slide_nav p, .st-key-slide_nav button, .st-key-slide_nav label
+  {{ white-space: nowrap !important; font-size: max(16px, {canvas_px(20)}) !important; }}
+.st-key-slide_nav [data-testid="stHorizontalBlock"] {{ flex-wrap: nowrap !important; }}
+.anis-slide-fs {{ font: inherit; font-size: max(16px, {canvas_px(20)}); white-space: nowrap;
+  width: 100%; min-height: 2.5rem; padding: 0.25rem 0.75rem; border-radius: 0.5rem;
+  cursor: pointer; border: 1px solid rgba(49, 51, 63, 0.3); background: #fff; color: {INK}; }}
+.anis-slide-fs:hover {{ border-color: #0072B2; color: #0072B2; }}
+.anis-slide-fs:focus-visible {{ outline: 3px solid #0072B2; outline-offset: 2px; }}
+.st-key-slide_text p {{ font-size: {canvas_px(36)} !important; line-height: 1.35 !important;
+  color: #000; }}
+.st-key-slide_text li {{ font-size: {canvas_px(34)} !important; }}
+.st-key-slide_text li p {{ font-size: {canvas_px(34)} !important; }}
+.st-key-slide_dates p {{ font-size: {canvas_px(44)} !important; color: {MUTED}; }}
+.st-key-slide_text blockquote {{ border-left: 6px solid #0072B2; margin: 0.4em 0 0 0;
+  padding-left: 0.8em; }}
+.st-key-slide_text blockquote p {{ font-size: {canvas_px(32)} !important; font-style: italic; }}
+.st-key-slide_text [data-testid="stCaptionContainer"] p
+  {{ font-size: {canvas_px(26)} !important; }}
+"""
+
 
 # -- network page ------------------------------------------------------------------------
 STATUS_ORDER = ["appeared", "stayed", "disappeared"]

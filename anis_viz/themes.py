@@ -25,11 +25,12 @@ from anis_viz.data import ByContent, Dataset
 from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
-__all__ = ["BUMP_TOP", "CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
+__all__ = ["BUMP_TOP", "CHARTS", "SLIDE_CHARTS", "rise_table", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
            "mentions", "cell_mentions", "pick_cell", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
            "series_info", "theme_actors", "charts"]
 
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
+SLIDE_CHARTS = ("rise",)  # drawn for the presentation deck, not offered on the page
 # Ties share the best rank (1, 1, 3): two themes mentioned as often are equally placed.
 RANK_METHOD = "min"
 BUMP_TOP = 5  # the bump chart keeps the themes in the top five of at least one era
@@ -63,7 +64,7 @@ def parse_view(view: dict) -> ThemeView:
         except ValueError:
             years = None
     chart = str(view.get("chart") or "")
-    return ThemeView(chart=chart if chart in CHARTS else "",
+    return ThemeView(chart=chart if chart in CHARTS + SLIDE_CHARTS else "",
                      families=_ids(view.get("family")), eras=_ids(view.get("era")), years=years,
                      theme=str(view.get("theme") or ""),
                      by="year" if view.get("by") == "year" else "era",
@@ -455,3 +456,30 @@ def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list:
     from anis_viz.themes_charts import charts as build
 
     return build(ds, lang, view)
+
+
+def rise_table(ds: Dataset, lang: str, era_id: str) -> tuple[pd.DataFrame, pd.Series | None,
+                                                              pd.Series | None]:
+    """The themes mentioned more often in ``era_id`` than in the era before it (every theme
+    it mentions, for the first era): theme_id, theme, before, now; most mentioned first.
+    Also the era's row and the previous era's row of :func:`eras_in_order` (None when
+    there is none)."""
+    eras = eras_in_order(ds, lang).reset_index(drop=True)
+    hits = eras.index[eras["era_id"] == era_id]
+    columns = ["theme_id", "theme", "before", "now"]
+    if not len(hits):
+        return pd.DataFrame(columns=columns), None, None
+    here = eras.loc[hits[0]]
+    before = eras.loc[hits[0] - 1] if hits[0] > 0 else None
+    counts = ds.theme_mentions.groupby(["era_id", "theme_id"]).size()
+
+    def of(era) -> dict:
+        return counts[era].to_dict() if era in counts.index.get_level_values(0) else {}
+
+    now, then = of(era_id), of(before["era_id"]) if before is not None else {}
+    labels = dict(zip(ds.themes["theme_id"], pick(ds.themes, "label", lang), strict=True))
+    rows = [(theme, labels.get(theme, theme), int(then.get(theme, 0)), int(n))
+            for theme, n in now.items() if n > then.get(theme, 0)]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame = frame.sort_values(["now", "theme"], ascending=[False, True], kind="stable")
+    return frame.reset_index(drop=True), here, before

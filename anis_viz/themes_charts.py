@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from anis_viz import themes
+from anis_viz import style, themes
 from anis_viz.data import Dataset
 from anis_viz.export import Chart
 from anis_viz.figures import themes as fig
@@ -199,7 +199,27 @@ def _actors(ds, lang, view) -> Chart:
                  alt=alt)
 
 
-_BUILD = {"heatmap": _heatmap, "area": _area, "bump": _bump, "flow": _flow,
+def _rise(ds, lang, view) -> Chart:
+    eras = themes.eras_in_order(ds, lang)
+    era = view.eras[-1] if view.eras else (str(eras["era_id"].iloc[-1]) if len(eras) else "")
+    rows, here, before = themes.rise_table(ds, lang, era)
+    name = here["era"] if here is not None else ""
+    previous = before["era"] if before is not None else ""
+    title = t("themes.rise.title", lang, era=name)
+    figure = fig.rise_figure(rows, title=title, now=name, before=previous,
+                             colour=here["colour"] if here is not None else style.MUTED,
+                             x_title=t("themes.rise.x", lang), words=words(lang))
+    items = ", ".join(f"{th} ({b} → {n})" if previous else f"{th} ({n})"
+                      for th, b, n in zip(rows["theme"], rows["before"], rows["now"],
+                                          strict=True))
+    alt = (t("themes.alt.rise" if previous else "themes.alt.rise_first", lang, era=name,
+             before=previous, items=items) if items else
+           t("themes.alt.rise_none", lang, era=name))
+    return Chart(slug=t("themes.rise.slug", lang), figure=figure, data=rows, title=title,
+                 alt=alt)
+
+
+_BUILD = {"rise": _rise, "heatmap": _heatmap, "area": _area, "bump": _bump, "flow": _flow,
           "meetings": _meetings, "actors": _actors}
 
 

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+import streamlit.components.v2 as components_v2
 from streamlit.errors import StreamlitAPIException
 
-from anis_viz import export, i18n
+from anis_viz import export, i18n, style
 from anis_viz.data import Dataset, DataValidationError, default_data_path, load_dataset
 from anis_viz.filters import SharedFilters, year_bounds
 from anis_viz.i18n import LANGS, t
@@ -60,20 +61,67 @@ def page_setup() -> None:
             unsafe_allow_javascript=True)
 
 
-# Projector: no sidebar or toolbar, full width, large type (titles >= 32 px, text >= 18 px).
-_PRESENT_CSS = """
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2.5rem !important; }
-[data-testid="stMain"] p, [data-testid="stMain"] button, [data-testid="stMain"] label
-  { font-size: 22px !important; }
-[data-testid="stMain"] h1 { font-size: 44px !important; color: #000 !important; }
+# Projector: the slide controls tell the page the window's size (the charts are drawn for it)
+# and toggle full screen, from their button or the `F` key: the browser allows full screen
+# only from the user's own click or key press, so this is a page-side component.
+_SLIDE_JS = """
+export default function (component) {
+  const { data, setStateValue, parentElement } = component;
+  const button = parentElement.querySelector('button.anis-slide-fs');
+  button.textContent = data.label;
+  button.title = data.label;
+  const toggle = () => {
+    if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+    else document.documentElement.requestFullscreen().catch(() => {});
+  };
+  const onKey = (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || (event.key !== 'f' && event.key !== 'F')) return;
+    const active = document.activeElement || {};
+    if (['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName) || active.isContentEditable) return;
+    event.preventDefault();
+    toggle();
+  };
+  let timer = null;
+  const report = () => {
+    const size = [window.innerWidth, window.innerHeight];
+    const now = data.current || [];
+    if (now[0] !== size[0] || now[1] !== size[1]) setStateValue('viewport', size);
+  };
+  const onResize = () => { clearTimeout(timer); timer = setTimeout(report, 200); };
+  button.addEventListener('click', toggle);
+  document.addEventListener('keydown', onKey);
+  window.addEventListener('resize', onResize);
+  report();
+  return () => {
+    button.removeEventListener('click', toggle);
+    document.removeEventListener('keydown', onKey);
+    window.removeEventListener('resize', onResize);
+    clearTimeout(timer);
+  };
+}
 """
+_slide_controls = components_v2.component(
+    "anis_viz.slide_controls", js=_SLIDE_JS, isolate_styles=False,
+    html='<button type="button" class="anis-slide-fs" aria-keyshortcuts="F"></button>')
 
 
 def presentation_mode() -> None:
-    """Turn this page into a slide for a projector (sidebar hidden, large type)."""
-    st.html(f"<style>{_PRESENT_CSS}</style>")
+    """Turn this page into a slide for a projector: no sidebar, type scaled to the window."""
+    st.html(f"<style>{style.PRESENT_CSS}</style>")
+
+
+def slide_controls(label: str) -> tuple[int, int]:
+    """The full-screen button (and `F` key); returns the window's size in pixels (a
+    1920x1080 guess until the browser has told it)."""
+    known = st.session_state.get("slide_viewport") or [style.SLIDE_WIDTH, style.SLIDE_HEIGHT]
+    result = _slide_controls(key="slide_controls", data={"label": label, "current": known},
+                             default={"viewport": None}, on_viewport_change=lambda: None)
+    size = result.get("viewport") if hasattr(result, "get") else getattr(result, "viewport", None)
+    if isinstance(size, list | tuple) and len(size) == 2 and all(
+            isinstance(v, int | float) and 200 <= v <= 10_000 for v in size):
+        st.session_state["slide_viewport"] = [int(size[0]), int(size[1])]
+    width, height = st.session_state.get("slide_viewport") or known
+    return int(width), int(height)
 
 
 def language_switch() -> None:

@@ -88,3 +88,85 @@ def test_cli_export_writes_a_complete_pack(tmp_path, capsys):
     assert any(n.startswith("png/") for n in names) and any(n.startswith("svg/") for n in names)
     assert main(["export", "--out", str(tmp_path), "--data", str(JARDINS), "--lang", "en"]) == 1
     assert "--force" in capsys.readouterr().out  # nothing is overwritten silently
+
+
+def without_deck(ds):
+    from dataclasses import replace
+
+    return replace(ds, tables={k: v for k, v in ds.tables.items() if k != "presentation"})
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_package_without_a_deck_gets_one_from_its_data(jardins, lang):
+    ds = without_deck(jardins)
+    deck = slides.deck(ds, lang)
+    eras = ds.eras.sort_values("start_date")
+    assert deck[0].kind == "title" and deck[0].title == ds.title_in(lang)
+    era_slides = [s for s in deck if s.kind == "era"]
+    labels = list(eras["label_en" if lang == "en" else "label"])
+    assert [s.title for s in era_slides] == labels  # every era, in order, in its own words
+    assert [s.quote for s in era_slides] == list(eras["quote"])
+    assert deck[-1].page == "themes" and deck[-1].view == {"chart": "flow"}
+    assert [s.number for s in deck] == list(range(1, len(deck) + 1))
+    # "jachere" has no event, nobody joins and no theme rises in it: its era slide only
+    after_fallow = deck[deck.index(next(s for s in era_slides if "jach" in s.title.lower()
+                                        or "fallow" in s.title.lower())) + 1]
+    assert after_fallow.kind == "era"
+    for slide in deck:
+        if slide.kind == "chart":
+            assert charts.build(slide.page, ds, lang, slide.view, template=style.PRESENT_TEMPLATE)
+
+
+def test_who_joined_and_which_themes_rose_come_from_the_data(jardins):
+    joined = slides.joined_by_era(jardins)
+    assert set(joined["racines"]) == {"paul", "voisins"}
+    assert not joined["jachere"]
+    risen = slides.rising_themes(jardins)
+    assert risen["semis"] == ["jardinage"] and risen["racines"] == ["voisinage"]
+    assert "jardinage" in risen["reseau"]  # none in the fallow era, one again after it
+
+
+def test_slide_charts_use_projector_type_scaled_to_the_screen(anis):
+    deck = slides.deck(anis, "fr")
+    figure = charts.build(deck[1].page, anis, "fr", deck[1].view,
+                          template=style.PRESENT_TEMPLATE)[0].figure
+    sizes = []
+
+    def collect(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key.endswith("font") and isinstance(value, dict) and \
+                        isinstance(value.get("size"), int | float):
+                    sizes.append(value["size"])
+                collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                collect(item)
+
+    big = charts.slide_figure(figure, height=800, scale=1.0).to_dict()
+    collect(big)
+    assert min(sizes) >= style.SLIDE_MIN_FONT and big["layout"]["height"] == 800
+    sizes.clear()
+    collect(charts.slide_figure(figure, height=500, scale=2 / 3).to_dict())
+    assert min(sizes) >= style.SLIDE_MIN_FONT * 2 / 3 - 0.1
+    assert max(sizes) < 40
+
+
+def test_the_chart_takes_the_height_the_title_leaves():
+    full = slides.chart_height("Titre", 1, "", (1920, 1080))
+    small = slides.chart_height("Titre", 1, "", (1280, 720))
+    assert 800 < full < 1080 and 500 < small < 720
+    assert slides.chart_height("Titre " * 40, 1, "", (1280, 720)) < small  # two lines
+    assert slides.chart_height("Titre", 1, "Des notes.", (1280, 720)) < small
+    assert slides.chart_height("Titre", 2, "", (1280, 720)) < small / 2 + 10
+
+
+def test_the_rise_chart_sets_an_era_beside_the_one_before(jardins):
+    (chart,) = charts.build("themes", jardins, "en", {"chart": "rise", "era": "racines"})
+    assert [trace.name for trace in chart.figure.data] == ["Sowing", "Roots"]  # before, now
+    assert list(chart.figure.data[1].y) == ["Neighbourhood"] and chart.figure.data[1].x == (1,)
+    assert chart.data["before"].tolist() == [0] and "Neighbourhood (0 → 1)" in chart.alt
+    (first,) = charts.build("themes", jardins, "fr", {"chart": "rise", "era": "semis"})
+    assert len(first.figure.data) == 1 and not first.figure.layout.showlegend  # nothing before
+    (none,) = charts.build("themes", jardins, "fr", {"chart": "rise", "era": "jachere"})
+    assert not none.figure.data and "Jachère" in none.alt

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from anis_viz import style
 
 __all__ = ["heatmap_figure", "area_figure", "bump_figure", "flow_figure", "meetings_figure",
-           "actors_figure", "quote_block"]
+           "actors_figure", "rise_figure", "quote_block"]
 
 QUOTES_SHOWN = 3     # quotes per hover; the rest are counted ("+ 2 more")
 QUOTE_CHARS = 160    # a quote is shortened at a word boundary beyond this
@@ -336,4 +336,31 @@ def actors_figure(actors: pd.DataFrame, *, title: str, x_title: str, words: dict
                      categoryorder="array", categoryarray=names)
     fig.update_layout(showlegend=True, legend=dict(title=_esc(words["kind"])),
                       margin=dict(l=10, r=40, t=70, b=50))
+    return fig
+
+
+def rise_figure(rows: pd.DataFrame, *, title: str, now: str, before: str, colour: str,
+                x_title: str, words: dict, template: str = style.TEMPLATE) -> go.Figure:
+    """The themes that rose in an era: one bar a theme for the era (``now``, in its colour)
+    beside a grey bar for the era before (``before``; none for the first era). ``rows`` has
+    the columns of :func:`anis_viz.themes.rise_table`; the axis counts one mention a tick
+    when the counts are small."""
+    fig = go.Figure()
+    _layout(fig, title=title, template=template, key="rise",
+            height=max(300, (44 if before else 34) * len(rows) + 170))
+    if rows.empty:
+        return _empty(fig, words["empty"])
+    labels = [_esc(label) for label in rows["theme"]]
+    bars = [(before, rows["before"], style.MUTED)] if before else []
+    bars.append((now, rows["now"], colour))
+    for name, values, tint in bars:
+        fig.add_bar(y=labels, x=list(values), orientation="h", name=_esc(name),
+                    marker_color=tint,
+                    hovertemplate=f"%{{y}}<br>{_esc(name)} · "
+                                  f"{_esc(words['count']).replace('{n}', '%{x}')}<extra></extra>")
+    fig.update_layout(barmode="group", bargap=0.25, showlegend=bool(before),
+                      legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom"))
+    fig.update_yaxes(autorange="reversed", automargin=True, ticksuffix="  ")
+    fig.update_xaxes(title=_esc(x_title), rangemode="tozero", dtick=1 if
+                     int(rows["now"].max()) <= 8 else None, automargin=True)
     return fig
