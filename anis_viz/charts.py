@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from anis_viz import network_view, overview, style, themes, timeline
+from anis_viz import network_view, overview, style, themes_charts, timeline
 from anis_viz.cache import per_content
+from anis_viz.chart import Chart
 from anis_viz.data import Dataset
-from anis_viz.export import Chart
 from anis_viz.figures.overview import kinds_bar
 from anis_viz.i18n import t
 
@@ -33,7 +33,7 @@ BUILDERS: dict[str, Callable[[Dataset, str, dict], list[Chart]]] = {
     "overview": overview_charts,
     "timeline": timeline.charts,
     "network": network_view.charts,
-    "themes": themes.charts,
+    "themes": themes_charts.charts,
 }
 
 

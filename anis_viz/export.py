@@ -19,7 +19,7 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from anis_viz import i18n, style
+from anis_viz.chart import Chart
 from anis_viz.data import Dataset
 
 __all__ = ["Chart", "Stamp", "stamp", "file_name", "decorated", "png", "svg", "pdf",
@@ -35,20 +36,6 @@ __all__ = ["Chart", "Stamp", "stamp", "file_name", "decorated", "png", "svg", "p
 WIDTH, HEIGHT = 1600, 900  # 16:9, the shape of a projector and of a slide
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _kaleido_started = False
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart ready to export: the figure, the exact data behind it, and its words."""
-
-    slug: str                 # what is inside, for file names: "chronologie"
-    figure: go.Figure
-    data: pd.DataFrame
-    title: str
-    subtitle: str = ""        # the active filters, in words
-    alt: str = ""             # text alternative, generated from the data
-    span: str = ""            # years covered, for file names: "2011-2017"
-    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # quote, section_id
 
 
 @dataclass(frozen=True)

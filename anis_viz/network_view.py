@@ -19,10 +19,10 @@ import plotly.graph_objects as go
 
 from anis_viz import network, style
 from anis_viz.cache import per_content
+from anis_viz.chart import Chart
 from anis_viz.data import Dataset
-from anis_viz.export import Chart
 from anis_viz.figures.network import network_figure
-from anis_viz.i18n import format_span, pick, t
+from anis_viz.i18n import format_date, format_span, pick, t
 
 __all__ = ["View", "Result", "parse_view", "view_params", "compute", "cached", "charts", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
@@ -552,7 +552,6 @@ def actor_ties(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
 
 def actor_events(ds: Dataset, actor: str, lang: str = "fr") -> pd.DataFrame:
     """Events the actor took part in, in date order: event, date, role, quote, section_id."""
-    from anis_viz.i18n import format_date
 
     links = ds.event_actors[ds.event_actors["actor_id"] == actor]
     events = ds.events.merge(links, on="event_id").sort_values("start_date", kind="stable")

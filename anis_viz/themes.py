@@ -27,7 +27,7 @@ from anis_viz.i18n import pick
 
 __all__ = ["BUMP_TOP", "CHARTS", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
            "mentions", "cell_mentions", "pick_cell", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
-           "series_info", "theme_actors", "charts"]
+           "series_info", "theme_actors"]
 
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
 # Ties share the best rank (1, 1, 3): two themes mentioned as often are equally placed.
@@ -444,10 +444,3 @@ def theme_actors(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView(),
     out = out.sort_values(["count", "name"], ascending=[False, True], kind="stable")
     return out[columns].reset_index(drop=True)
 
-
-def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list:
-    """The page's charts for the registry: see :func:`anis_viz.themes_charts.charts` (kept
-    there because it draws: figures sit above these transforms)."""
-    from anis_viz.themes_charts import charts as build
-
-    return build(ds, lang, view)

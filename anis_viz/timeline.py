@@ -22,8 +22,9 @@ import pandas as pd
 
 from anis_viz import i18n, style
 from anis_viz.cache import per_content
+from anis_viz.chart import Chart
 from anis_viz.data import Dataset
-from anis_viz.export import Chart
+from anis_viz.figures.timeline import timeline_figure
 from anis_viz.filters import SharedFilters
 from anis_viz.filters import filter_events as shared_filter
 from anis_viz.timeline_layout import (
@@ -316,8 +317,6 @@ def subtitle(ds: Dataset, view: TimelineView, lang: str = "fr") -> str:
 
 def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     """The timeline for a view (the page's URL parameters): one :class:`Chart`."""
-    from anis_viz.figures.timeline import timeline_figure
-
     v = parse_view(view)
     table = event_table(ds, lang)
     rows = filter_events(table, v)
