@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from anis_viz import i18n, style
@@ -125,18 +126,14 @@ def _images(jobs: Sequence[tuple[go.Figure, str, float]]) -> list[bytes]:
     once instead of one after the other. Same bytes as :func:`_image` for each."""
     if len(jobs) <= 1:
         return [_image(fig, fmt, scale) for fig, fmt, scale in jobs]
-    import kaleido
-    from plotly.io._utils import validate_coerce_fig_to_dict
-
     _start()
     with tempfile.TemporaryDirectory(prefix="anis-viz-images-") as tmp:
         paths = [Path(tmp) / f"{i}.{fmt}" for i, (_, fmt, _) in enumerate(jobs)]
-        specs = [{"fig": validate_coerce_fig_to_dict(fig, True), "path": path,
-                  "opts": {"format": fmt, "width": WIDTH, "height": HEIGHT, "scale": scale}}
-                 for (fig, fmt, scale), path in zip(jobs, paths, strict=True)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            kaleido.write_fig_from_object_sync(specs, cancel_on_error=True)
+            pio.write_images([fig for fig, _, _ in jobs], paths,
+                             format=[fmt for _, fmt, _ in jobs], width=WIDTH, height=HEIGHT,
+                             scale=[scale for _, _, scale in jobs])
         return [path.read_bytes() for path in paths]
 
 

@@ -112,3 +112,19 @@ def test_the_check_sees_an_upward_import(tmp_path, monkeypatch):
         test_imports_point_down("anis_viz.network")
     with pytest.raises(AssertionError, match="import at the top"):
         test_no_late_import_outside_the_tools("anis_viz.network")
+
+
+def test_no_private_module_of_a_library():
+    # plotly.io._utils and the like change without notice: use the public API
+    private = []
+    for path in [*MODULES.values(), *PACKAGE.parent.glob("scripts/*.py"),
+                 *PACKAGE.parent.glob("pages/*.py"), PACKAGE.parent / "app.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] + [a.name for a in node.names] \
+                if isinstance(node, ast.ImportFrom) and not node.level else []
+            if names and not names[0].startswith("anis_viz") and any(
+                    part.startswith("_") and not part.startswith("__")
+                    for name in names for part in name.split(".")):
+                private.append(f"{path.name}:{node.lineno} {names}")
+    assert not private, private
