@@ -22,7 +22,7 @@ LAYERS = [
     ("charts", ["anis_viz.timeline", "anis_viz.network_view", "anis_viz.themes_charts",
                 "anis_viz.charts"]),
     ("export", ["anis_viz.export"]),
-    ("ui", ["anis_viz.ui"]),
+    ("ui", ["anis_viz.ui", "anis_viz.serve"]),
     ("tools", ["anis_viz.__main__", "anis_viz.bench", "anis_viz.benchreport",
                "anis_viz.devserver"]),
 ]

@@ -1,0 +1,35 @@
+"""Serve the dashboard: ``streamlit run app.py`` plus one fix. The one way to start it:
+``make run``, ``anis-viz run``, ``scripts/serve.py`` and the browser tests' server all come
+here.
+
+The app declares its pages with ``st.navigation``, but its page scripts live in a folder
+named ``pages/``. Until a first script run has called ``st.navigation``, Streamlit 1.67 takes
+that folder for an old-style multipage app, so the very first visit after the server starts
+to any page but the home page shows a "Page not found" dialog over the right page
+(streamlit/streamlit#9992). :func:`navigation_only` tells Streamlit up front that the folder
+is not used that way; everything else is ``streamlit run``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.web import cli
+
+__all__ = ["APP", "main", "navigation_only"]
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def navigation_only() -> None:
+    """Pages come from ``st.navigation`` alone, never from the ``pages/`` folder."""
+    PagesManager.uses_pages_directory = False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``streamlit run app.py ARGV`` (Streamlit's own options: ``--server.port 8501`` …)."""
+    navigation_only()
+    sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
+    return cli.main()
