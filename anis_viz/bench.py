@@ -1,4 +1,5 @@
-"""The benchmark: where the time goes, at the embedded size and at 10× and 100× it.
+"""The benchmark: where the time goes, at the embedded size and at 10× and 100× it. A
+development tool (``anis-viz bench``): the app never imports it.
 
     python -m anis_viz.bench [--sizes 1,10,100] [--runs 3] [--json out.json]
                              [--skip apptest,png,pack] [--timeout 1800]
