@@ -484,7 +484,7 @@ def test_empty_period_says_so(monkeypatch, package):
     assert not at.exception and len(at.get("plotly_chart")) == 1
 
 
-@pytest.mark.skipif(not HAS_ANIS, reason="the ANIS package is not merged yet")
+@pytest.mark.skipif(not HAS_ANIS, reason="the ANIS package (data/anis) is absent")
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_page_on_anis(monkeypatch, lang, anis):
     at = open_page(monkeypatch, data=DEFAULT_DATA, lang=lang)
