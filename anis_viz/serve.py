@@ -12,15 +12,19 @@ is not used that way; everything else is ``streamlit run``.
 
 from __future__ import annotations
 
+import gc
 import sys
+import threading
+import time
 from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
-__all__ = ["APP", "main", "navigation_only"]
+__all__ = ["APP", "COLLECT_EVERY", "collect_garbage", "main", "navigation_only"]
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+COLLECT_EVERY = 30.0  # seconds between two full garbage collections
 
 
 def navigation_only() -> None:
@@ -28,8 +32,24 @@ def navigation_only() -> None:
     PagesManager.uses_pages_directory = False
 
 
+def collect_garbage(every: float = COLLECT_EVERY) -> threading.Thread:
+    """A full garbage collection every ``every`` seconds, in the background. A session that
+    Streamlit lets go of is a web of objects that refer to each other, which only a full
+    collection frees, and an idle server seldom runs one: an ended session's upload (and the
+    answers :mod:`anis_viz.cache` computed from it) would stay in memory."""
+    def loop() -> None:
+        while True:
+            time.sleep(every)
+            gc.collect()
+
+    thread = threading.Thread(target=loop, name="anis-viz-gc", daemon=True)
+    thread.start()
+    return thread
+
+
 def main(argv: list[str] | None = None) -> int:
     """``streamlit run app.py ARGV`` (Streamlit's own options: ``--server.port 8501`` …)."""
     navigation_only()
+    collect_garbage()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]
     return cli.main()

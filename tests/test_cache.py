@@ -165,7 +165,7 @@ def test_clear_forgets_everything():
     assert CALLS == [1, 1]
 
 
-def test_per_args_caches_small_helpers():
+def test_per_args_caches_small_functions():
     seen = []
 
     @cache.per_args(maxsize=2)

@@ -1,7 +1,10 @@
 """The one way to serve the app: ``anis_viz.serve`` (``make run``, ``anis-viz run``,
 ``scripts/serve.py``, the browser tests), with its fix for deep links on a fresh server."""
 
+import gc
 import sys
+import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ def test_navigation_only_turns_the_pages_folder_mode_off(monkeypatch):
 def test_main_runs_the_app_with_the_fix(monkeypatch):
     seen = {}
     monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    monkeypatch.setattr(serve, "collect_garbage", lambda: None)
     monkeypatch.setattr(serve.cli, "main", lambda: seen.update(
         argv=list(sys.argv), flag=PagesManager.uses_pages_directory) or 0)
     monkeypatch.setattr(sys, "argv", list(sys.argv))
@@ -28,6 +32,27 @@ def test_main_runs_the_app_with_the_fix(monkeypatch):
     assert seen["argv"] == ["streamlit", "run", str(ROOT / "app.py"), "--server.port", "8599"]
     assert seen["flag"] is False
     assert serve.APP.exists()
+
+
+def test_garbage_is_collected_in_the_background():
+    class Node:
+        pass
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # as on an idle server: no automatic collection
+    try:
+        node = Node()
+        node.self = node  # a cycle: only a full collection frees it
+        alive = weakref.ref(node)
+        del node
+        serve.collect_garbage(every=0.05)
+        deadline = time.monotonic() + 5
+        while alive() is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def test_every_way_to_serve_goes_through_it():
