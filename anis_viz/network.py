@@ -13,6 +13,7 @@ whatever the filters.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import math
@@ -213,14 +214,20 @@ def compare_eras(graph: nx.MultiDiGraph, first: tuple[int, int], second: tuple[i
 # -- metrics ------------------------------------------------------------------------------
 
 def _structure_key(graph: nx.Graph) -> tuple | None:
-    """What a graph's layout, communities and centralities depend on, hashable: the
-    package's content key (:func:`build_graph` sets ``content_hash``), the actors and the
-    ties (keys). None for a graph built by hand (no content hash): not cached."""
+    """What a graph's layout, communities and centralities depend on: the package's content
+    key (:func:`build_graph` sets ``content_hash``) and a digest of its actors and ties.
+    None for a graph built by hand (no content hash): not cached. Worked out once per graph
+    object (kept on it: a graph is not changed once drawn, and the cached ones are frozen),
+    so that asking the cache again costs nothing at 20,000 ties."""
     digest = graph.graph.get("content_hash")
     if not digest:
         return None
-    edges = tuple(graph.edges(keys=True)) if graph.is_multigraph() else tuple(graph.edges())
-    return ("hash", digest, tuple(graph), edges)
+    known = graph.__dict__.get("_structure_key")
+    if known is None:
+        edges = tuple(graph.edges(keys=True)) if graph.is_multigraph() else tuple(graph.edges())
+        shape = hashlib.blake2b(repr((tuple(graph), edges)).encode(), digest_size=16)
+        known = graph.__dict__["_structure_key"] = ("hash", digest, shape.hexdigest())
+    return known
 
 
 @per_content(key=_structure_key, maxsize=64)

@@ -2,6 +2,7 @@
 read-only answers, and no answer outliving the data it was computed from."""
 
 import gc
+import json
 import threading
 import time
 from pathlib import Path
@@ -98,7 +99,8 @@ def test_answers_are_read_only_for_callers():
     first["n"] = 0  # a caller's change never reaches the cache
     first.loc[0, "n"] = 99
     assert _total(ds)["n"].tolist() == [1, 2, 3]
-    graph = nv._graph(load_dataset(JARDINS))
+    ds = load_dataset(JARDINS)
+    graph = nv._graph(ds)
     assert nx.is_frozen(graph)
     with pytest.raises(nx.NetworkXError):
         graph.add_node("intruder")
@@ -134,8 +136,11 @@ def test_answers_leave_with_the_last_dataset_of_their_content():
     assert cache.stats()["entries"] == 0
 
 
-def test_an_uploaded_package_is_not_kept_alive_by_its_answers():
-    ds = load_dataset(JARDINS)
+def test_an_uploaded_package_is_not_kept_alive_by_its_answers(package):
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    descriptor["title"] = "Un envoi"  # content of its own: no other test holds it
+    (package / "datapackage.json").write_text(json.dumps(descriptor))
+    ds = load_dataset(package)
     nv.cached(ds, "fr", nv.View())
     nv.cached(ds, "en", nv.View(events=True))
     assert cache.stats()["entries"] > 5
