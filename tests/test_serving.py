@@ -84,3 +84,7 @@ def test_first_visit_to_a_deep_link_shows_the_page(tmp_path):
         devserver.stop(process)
     assert "Page not found" not in text
     assert "Réseau" in text
+
+
+def test_the_allocator_is_told_to_keep_few_arenas():
+    assert serve.fewer_arenas() is sys.platform.startswith("linux")
