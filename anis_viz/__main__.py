@@ -1,4 +1,9 @@
-"""Command line.
+"""Command line: ``anis-viz COMMAND`` (installed with the package) or
+``python -m anis_viz COMMAND``.
+
+- ``anis-viz run [STREAMLIT OPTIONS]``: serve the dashboard (:mod:`anis_viz.serve`).
+- ``anis-viz synth OUT --scale 10``: write a synthetic package (:mod:`anis_viz.synth`).
+- ``anis-viz bench``: the benchmark, a development tool (:mod:`anis_viz.bench`).
 
 - ``python -m anis_viz validate [PATH]``: every problem (file, row, column, value, what to
   do) and exit 1, or the row count of each file and exit 0.
@@ -13,6 +18,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from anis_viz.data import DataValidationError, default_data_path, load_dataset, problems_table
@@ -131,5 +137,25 @@ def main(argv: list[str] | None = None) -> int:
     return args.run(args)
 
 
+# Commands that parse their own options (``--help`` included): name -> (module with
+# ``main(argv)``, what it does). Adding one is one line here.
+TOOLS = {
+    "run": ("anis_viz.serve", "serve the dashboard (Streamlit's options follow)"),
+    "synth": ("anis_viz.synth", "write a synthetic data package (benchmarks, scale tests)"),
+    "bench": ("anis_viz.bench", "development: the benchmark (docs/PERFORMANCE.md)"),
+}
+
+
+def cli(argv: list[str] | None = None) -> int:
+    """The ``anis-viz`` command: :data:`TOOLS`, then the commands of :func:`main`."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] and argv[0] in TOOLS:
+        return importlib.import_module(TOOLS[argv[0]][0]).main(argv[1:])
+    if not argv or argv[0] in ("-h", "--help"):
+        print("anis-viz COMMAND …\n\n" + "\n".join(
+            f"  {name:10} {about}" for name, (_, about) in TOOLS.items()) + "\n")
+    return main(argv)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(cli())

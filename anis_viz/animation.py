@@ -15,8 +15,9 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from anis_viz import export, gexf, network, style
-from anis_viz.export import Chart, Stamp
+from anis_viz import export, gexf, network, network_time_view, style
+from anis_viz.chart import Chart
+from anis_viz.export import Stamp
 
 __all__ = ["FRAME_SECONDS", "SCALE", "frame_figures", "gif", "html", "mp4", "pack_files",
            "png_frames"]
@@ -113,8 +114,6 @@ def _escape(text: str) -> str:
 def pack_files(ds, st: Stamp, chart: Chart | None = None) -> list[tuple[str, bytes]]:
     """What the network over the years adds to the assembly pack: the dynamic GEXF, the
     animated HTML, the GIF and the MP4, as (path in the zip, bytes)."""
-    from anis_viz import network_time_view
-
     chart = chart or network_time_view.play_chart(ds, st.lang, template=style.TEMPLATE)
     graph = network.build_graph(ds, include_events=True)
     files = [(f"gexf/{export.file_name(st, chart, 'gexf')}",

@@ -1,4 +1,5 @@
-"""The benchmark: where the time goes, at the embedded size and at 10× and 100× it.
+"""The benchmark: where the time goes, at the embedded size and at 10× and 100× it. A
+development tool (``anis-viz bench``): the app never imports it.
 
     python -m anis_viz.bench [--sizes 1,10,100] [--runs 3] [--json out.json]
                              [--skip apptest,png,pack] [--timeout 1800]
@@ -12,7 +13,7 @@ median, min and max over ``--runs`` runs of:
 - ``build.<page>``: every page's charts through the registry (``anis_viz.charts.BUILDERS``,
   default view), with the transforms and figure builders inside it (one profiled run);
 - ``network.<step>.cold`` / ``.cached``: the layout, communities and metrics, when
-  ``anis_viz.network`` offers them (cold: its ``lru_cache``s cleared first);
+  ``anis_viz.network`` offers them (cold: the cache, :mod:`anis_viz.cache`, cleared first);
 - ``page.<page>.cold`` (first render: data loaded, nothing else cached), ``.warm`` (a new
   session, caches warm) and ``.rerun`` (the same session after one widget change: the
   shared era filter), full AppTest runs of every page of ``anis_viz.nav.PAGES``, in their
@@ -49,7 +50,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from anis_viz import charts, export, synth
+from anis_viz import cache, charts, export, synth
 from anis_viz.benchreport import TARGETS, check_targets, growth, render
 from anis_viz.data import DEFAULT_DATA, load_dataset
 
@@ -100,7 +101,8 @@ NETWORK_STEPS = ("layout", "whole_communities", "metrics")  # probed by name, if
 
 def _network_probe(ds, runs: int) -> dict:
     """The network's layout (and communities, metrics), cold then cached, when
-    ``anis_viz.network`` offers them. Cold: the module's ``lru_cache``s are cleared first."""
+    ``anis_viz.network`` offers them. Cold: the cache (:mod:`anis_viz.cache`) is cleared
+    first."""
     try:
         import anis_viz.network as network
     except ImportError:
@@ -112,7 +114,6 @@ def _network_probe(ds, runs: int) -> dict:
     start = time.perf_counter()
     graph = network.build_graph(ds)
     out = {"network.build_graph": stats([time.perf_counter() - start])}
-    caches = [f for f in vars(network).values() if callable(getattr(f, "cache_clear", None))]
     for name in NETWORK_STEPS:
         func = getattr(network, name, None)
         if not callable(func):
@@ -121,8 +122,7 @@ def _network_probe(ds, runs: int) -> dict:
         arg = ds if first in ("ds", "dataset") else graph
         cold, cpu = [], []
         for _ in range(max(1, runs)):
-            for cache in caches:
-                cache.cache_clear()
+            cache.clear()
             begin, begin_cpu = time.perf_counter(), time.process_time()
             func(arg)
             cold.append(time.perf_counter() - begin)
@@ -137,12 +137,8 @@ def _time_probe(ds, runs: int, sizes: dict, frames: bool = True) -> dict:
     dynamic GEXF, and the animation files; ``sizes`` gets their bytes."""
     from anis_viz import animation, gexf, network, network_time_view
 
-    caches = [f for module in (network, network_time_view) for f in vars(module).values()
-              if callable(getattr(f, "cache_clear", None))]
-
     def cold(func):
-        for cache in caches:
-            cache.cache_clear()
+        cache.clear()
         return func()
 
     out = {}

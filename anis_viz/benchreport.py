@@ -1,4 +1,6 @@
-"""The benchmark's report: targets (issue 9), growth with size, and the printed tables.
+"""The benchmark's report: targets, growth with size, and the printed tables. A
+development tool, like :mod:`anis_viz.bench` and :mod:`anis_viz.devserver`: the app never
+imports it.
 
 Pure functions over the JSON that :mod:`anis_viz.bench` collects, so the numbers can be
 re-read and re-printed: ``python -m anis_viz.benchreport bench.json``.

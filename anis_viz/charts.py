@@ -9,13 +9,13 @@ page show the same thing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import plotly.graph_objects as go
 
-from anis_viz import network_time_view, network_view, overview, style, themes, timeline
-from anis_viz.data import ByContent, Dataset
-from anis_viz.export import Chart
+from anis_viz import network_time_view, network_view, overview, style, themes_charts, timeline
+from anis_viz.cache import per_content
+from anis_viz.chart import Chart
+from anis_viz.data import Dataset
 from anis_viz.figures.overview import kinds_bar
 from anis_viz.i18n import t
 
@@ -45,7 +45,7 @@ BUILDERS: dict[str, Callable[[Dataset, str, dict], list[Chart]]] = {
     "overview": overview_charts,
     "timeline": timeline.charts,
     "network": network_charts,
-    "themes": themes.charts,
+    "themes": themes_charts.charts,
 }
 
 
@@ -58,14 +58,14 @@ def build(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *,
     return charts
 
 
+@per_content(maxsize=48)
+def _cached(ds: Dataset, page: str, view: tuple, lang: str, template: str) -> tuple[Chart, ...]:
+    raw = {k: list(v) if isinstance(v, tuple) else v for k, v in view}
+    return tuple(build(page, ds, lang, raw, template=template))
+
+
 def _frozen(value):
     return tuple(value) if isinstance(value, list | tuple) else value
-
-
-@lru_cache(maxsize=48)
-def _cached(key: ByContent, page: str, view: tuple, lang: str, template: str) -> tuple[Chart, ...]:
-    raw = {k: list(v) if isinstance(v, tuple) else v for k, v in view}
-    return tuple(build(page, key.ds, lang, raw, template=template))
 
 
 def cached(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *,
@@ -74,7 +74,7 @@ def cached(page: str, ds: Dataset, lang: str = "fr", view: dict | None = None, *
     comes back to a view it has drawn costs nothing. The charts and their figures are
     shared between callers: never change them (copy a figure with ``go.Figure(fig)``)."""
     items = tuple(sorted((str(k), _frozen(v)) for k, v in (view or {}).items()))
-    return list(_cached(ByContent(ds), page, items, lang, template))
+    return list(_cached(ds, page, items, lang, template))
 
 
 def standard(ds: Dataset, lang: str = "fr") -> list[Chart]:

@@ -26,7 +26,6 @@ __all__ = [
     "DEFAULT_DATA",
     "REQUIRED_COLUMNS",
     "DataValidationError",
-    "ByContent",
     "complete",
     "problems_grouped",
     "problems_table",
@@ -233,20 +232,3 @@ def _typed(frame: pd.DataFrame, name: str, types: dict[str, str]) -> pd.DataFram
         frame["end_date"] = map_unique(end, period_end)
     return frame
 
-
-class ByContent:
-    """A dataset as a cache key (``functools.lru_cache``): two datasets are the same key when
-    their content hash is; a dataset without a hash (built in memory) is a key by identity,
-    kept alive by the cache so that its id is not reused."""
-
-    __slots__ = ("ds", "key")
-
-    def __init__(self, ds: Dataset):
-        self.ds = ds
-        self.key = ds.content_hash or id(ds)
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, ByContent) and self.key == other.key

@@ -1,5 +1,6 @@
-"""Start and stop ``streamlit run app.py`` on a free loopback port (browser tests,
-``make screenshots``). Only loopback addresses are used."""
+"""Start and stop the app (:mod:`anis_viz.serve`) on a free loopback port (browser tests,
+``make screenshots``, the memory measure). A development tool: the app never imports it.
+Only loopback addresses are used."""
 
 from __future__ import annotations
 

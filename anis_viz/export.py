@@ -19,14 +19,16 @@ import unicodedata
 import warnings
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from anis_viz import i18n, style
+from anis_viz.chart import Chart
 from anis_viz.data import Dataset
 
 __all__ = ["Chart", "Stamp", "stamp", "file_name", "decorated", "png", "svg", "pdf",
@@ -35,20 +37,6 @@ __all__ = ["Chart", "Stamp", "stamp", "file_name", "decorated", "png", "svg", "p
 WIDTH, HEIGHT = 1600, 900  # 16:9, the shape of a projector and of a slide
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _kaleido_started = False
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart ready to export: the figure, the exact data behind it, and its words."""
-
-    slug: str                 # what is inside, for file names: "chronologie"
-    figure: go.Figure
-    data: pd.DataFrame
-    title: str
-    subtitle: str = ""        # the active filters, in words
-    alt: str = ""             # text alternative, generated from the data
-    span: str = ""            # years covered, for file names: "2011-2017"
-    quotes: pd.DataFrame = field(default_factory=pd.DataFrame)  # quote, section_id
 
 
 @dataclass(frozen=True)
@@ -138,18 +126,14 @@ def _images(jobs: Sequence[tuple[go.Figure, str, float]]) -> list[bytes]:
     once instead of one after the other. Same bytes as :func:`_image` for each."""
     if len(jobs) <= 1:
         return [_image(fig, fmt, scale) for fig, fmt, scale in jobs]
-    import kaleido
-    from plotly.io._utils import validate_coerce_fig_to_dict
-
     _start()
     with tempfile.TemporaryDirectory(prefix="anis-viz-images-") as tmp:
         paths = [Path(tmp) / f"{i}.{fmt}" for i, (_, fmt, _) in enumerate(jobs)]
-        specs = [{"fig": validate_coerce_fig_to_dict(fig, True), "path": path,
-                  "opts": {"format": fmt, "width": WIDTH, "height": HEIGHT, "scale": scale}}
-                 for (fig, fmt, scale), path in zip(jobs, paths, strict=True)]
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            kaleido.write_fig_from_object_sync(specs, cancel_on_error=True)
+            pio.write_images([fig for fig, _, _ in jobs], paths,
+                             format=[fmt for _, fmt, _ in jobs], width=WIDTH, height=HEIGHT,
+                             scale=[scale for _, _, scale in jobs])
         return [path.read_bytes() for path in paths]
 
 

@@ -3,12 +3,11 @@ errors (the data is usable, but something may be missing)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 from anis_viz import i18n
-from anis_viz.data import ByContent, Dataset
+from anis_viz.cache import per_content
+from anis_viz.data import Dataset
 from anis_viz.dates import period_end
 
 __all__ = ["findings", "summary"]
@@ -17,13 +16,12 @@ __all__ = ["findings", "summary"]
 def summary(ds: Dataset, lang: str = "fr") -> dict:
     """Counts per file, the years the events span, and the eras in order (once per data
     content and language)."""
-    found = _summary(ByContent(ds), lang)
+    found = _summary(ds, lang)
     return {"counts": dict(found["counts"]), "span": found["span"], "eras": list(found["eras"])}
 
 
-@lru_cache(maxsize=16)
-def _summary(key: ByContent, lang: str) -> dict:
-    ds = key.ds
+@per_content(maxsize=16)
+def _summary(ds: Dataset, lang: str) -> dict:
     events = ds.events
     first = int(events["start_year"].min()) if len(events) else None
     ends = events["end_year"].fillna(events["start_year"]) if len(events) else pd.Series()
@@ -54,12 +52,11 @@ def findings(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     """Warnings about the content: actors with no tie, events outside every era (or
     outside their own), themes never mentioned, eras without events. One row per kind,
     with the count and the first names (computed once per data content and language)."""
-    return _findings(ByContent(ds), lang).copy()
+    return _findings(ds, lang)
 
 
-@lru_cache(maxsize=16)
-def _findings(key: ByContent, lang: str) -> pd.DataFrame:
-    ds = key.ds
+@per_content(maxsize=16)
+def _findings(ds: Dataset, lang: str) -> pd.DataFrame:
     tied = set(ds.relations["source_id"]) | set(ds.relations["target_id"])
     actors = ds.actors[~ds.actors["actor_id"].isin(tied)]
     events = ds.events[_outside_era(ds)]

@@ -13,18 +13,18 @@ whatever the filters.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import math
 import random
-import weakref
-from functools import lru_cache
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from anis_viz import i18n
+from anis_viz.cache import per_content
 from anis_viz.data import Dataset
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import t
@@ -230,21 +230,27 @@ def compare_eras(graph: nx.MultiDiGraph, first: tuple[int, int], second: tuple[i
 
 # -- metrics ------------------------------------------------------------------------------
 
-_SIMPLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+def _structure_key(graph: nx.Graph) -> tuple | None:
+    """What a graph's layout, communities and centralities depend on: the package's content
+    key (:func:`build_graph` sets ``content_hash``) and a digest of its actors and ties.
+    None for a graph built by hand (no content hash): not cached. Worked out once per graph
+    object (kept on it: a graph is not changed once drawn, and the cached ones are frozen),
+    so that asking the cache again costs nothing at 20,000 ties."""
+    digest = graph.graph.get("content_hash")
+    if not digest:
+        return None
+    known = graph.__dict__.get("_structure_key")
+    if known is None:
+        edges = tuple(graph.edges(keys=True)) if graph.is_multigraph() else tuple(graph.edges())
+        shape = hashlib.blake2b(repr((tuple(graph), edges)).encode(), digest_size=16)
+        known = graph.__dict__["_structure_key"] = ("hash", digest, shape.hexdigest())
+    return known
 
 
+@per_content(key=_structure_key, maxsize=64)
 def _simple(graph: nx.Graph) -> nx.Graph:
     """Undirected simple graph; ``weight`` = number of ties between two actors. Made once
-    per graph of a package (:func:`build_graph` sets ``content_hash``; such graphs are not
-    changed afterwards): layout, communities and metrics all start from it."""
-    if graph.graph.get("content_hash"):
-        if graph not in _SIMPLE:
-            _SIMPLE[graph] = _make_simple(graph)
-        return _SIMPLE[graph]
-    return _make_simple(graph)
-
-
-def _make_simple(graph: nx.Graph) -> nx.Graph:
+    per graph of a package (frozen): layout, communities and metrics all start from it."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph))
     for u, v in graph.edges():
@@ -282,9 +288,11 @@ def pagerank(simple: nx.Graph, alpha: float = 0.85, tol: float = 1e-10,
     return dict(zip(nodes, x.tolist(), strict=True))
 
 
+@per_content(key=_structure_key, maxsize=64)
 def communities(graph: nx.Graph) -> dict[str, int]:
     """Actor -> community number (Louvain, seeded). Communities are numbered by size, then
-    by their first member; an actor without any tie gets -1."""
+    by their first member; an actor without any tie gets -1. Computed once per graph of a
+    package (its actors and ties)."""
     simple = _simple(graph)
     # large: stop when a level gains less than 1e-4 modularity (same partition at 5,000
     # actors, a third less time than the default 1e-7)
@@ -360,31 +368,12 @@ def betweenness(simple: nx.Graph, k: int | None = None, seed: int = SEED) -> dic
     return dict(zip(nodes, total.tolist(), strict=True))
 
 
-def _structure_key(graph: nx.Graph):
-    """What a graph's centralities depend on, hashable: the package's content hash, the
-    actors and the ties (keys). None for a graph built by hand (no content hash)."""
-    digest = graph.graph.get("content_hash")
-    if not digest:
-        return None
-    edges = tuple(graph.edges(keys=True)) if graph.is_multigraph() else tuple(graph.edges())
-    return (digest, tuple(graph), edges)
-
-
+@per_content(key=_structure_key, maxsize=64)
 def _centralities(graph: nx.Graph) -> tuple[dict, dict]:
     simple = _simple(graph)
     n = len(simple)
     return (betweenness(simple, k=min(n, SAMPLES) if n > EXACT else None),
             pagerank(simple))
-
-
-@lru_cache(maxsize=64)
-def _cached_centralities(keyed: _Keyed) -> tuple[dict, dict]:
-    return _centralities(keyed.graph)
-
-
-@lru_cache(maxsize=64)
-def _cached_graph_communities(keyed: _Keyed) -> dict[str, int]:
-    return communities(keyed.graph)
 
 
 def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = None,
@@ -394,12 +383,9 @@ def metrics(graph: nx.MultiDiGraph, lang: str = "fr", community: dict | None = N
     pagerank, community (number, -1 for no
     tie) and community_name (``names``, else its most central member here), most central
     first."""
-    key = _structure_key(graph)  # once per package and graph shown (period, focus...)
-    between, rank = _centralities(graph) if key is None else \
-        _cached_centralities(_Keyed(key, graph))
+    between, rank = _centralities(graph)  # once per package and graph shown (period, focus)
     if community is None:
-        community = communities(graph) if key is None else \
-            _cached_graph_communities(_Keyed(key, graph))
+        community = communities(graph)
     frame = pd.DataFrame({
         "actor_id": list(graph),
         "name": [name_of(graph, a, lang) for a in graph],
@@ -432,19 +418,6 @@ def community_names(graph: nx.MultiDiGraph, community: dict, lang: str = "fr"
 
 
 # -- layout -------------------------------------------------------------------------------
-
-class _Keyed:
-    """A graph that hashes by the package's content hash, for :func:`functools.lru_cache`."""
-
-    def __init__(self, key: tuple, graph: nx.Graph):
-        self.key, self.graph = key, graph
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, _Keyed) and other.key == self.key
-
 
 def _spring(graph: nx.Graph, iterations: int = 200) -> dict:
     if len(graph) == 0:
@@ -556,9 +529,12 @@ ROW_UNITS = 14  # cells per row of the bottom band (small components, actors wit
 MAX_ROWS = 4  # the band never takes more than 0.6 of the [-1, 1] height
 
 
-@lru_cache(maxsize=8)
-def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
-    simple = _simple(keyed.graph)
+@per_content(key=_structure_key, maxsize=8)
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Actor -> (x, y) in [-1, 1], seeded. Cached by the graph's content (``content_hash``,
+    set by :func:`build_graph`, and its actors and ties): lay out the whole relations graph
+    once, then reuse the positions for every period and neighbourhood so nothing jumps."""
+    simple = _simple(graph)
     parts = sorted((sorted(c) for c in nx.connected_components(simple)),
                    key=lambda c: (-len(c), c[0]))
     main = parts[0] if parts and len(parts[0]) > 1 else []
@@ -579,7 +555,7 @@ def _cached_layout(keyed: _Keyed) -> dict[str, tuple[float, float]]:
     if main:
         sub = simple.subgraph(main)
         # the whole graph's communities (computed once, see whole_communities)
-        pos = _by_communities(sub, _cached_communities(keyed)) if len(sub) > LARGE \
+        pos = _by_communities(sub, communities(graph)) if len(sub) > LARGE \
             else _spring(sub)
         out |= _fit(pos, main, (-1, -1 + rows * band + (0.06 if rows else 0), 1, 1),
                     spread=0.0 if len(sub) > LARGE else 0.4)
@@ -601,32 +577,10 @@ def _row(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {n: (float(i), 0.0) for i, n in enumerate(order)}
 
 
-_SIZES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _key(graph: nx.Graph) -> tuple:
-    """The cache key of a whole graph: content hash, actors, ties (counting the ties of a
-    multigraph walks them all: done once per graph object)."""
-    if graph not in _SIZES:
-        _SIZES[graph] = graph.number_of_edges()
-    return (graph.graph.get("content_hash") or id(graph), len(graph), _SIZES[graph])
-
-
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Actor -> (x, y) in [-1, 1], seeded. Cached by the graph's ``content_hash`` (set by
-    :func:`build_graph`): lay out the whole relations graph once, then reuse the positions
-    for every period and neighbourhood so nothing jumps."""
-    return _cached_layout(_Keyed(_key(graph), graph))
-
-
-@lru_cache(maxsize=8)
-def _cached_communities(keyed: _Keyed) -> dict[str, int]:
-    return communities(keyed.graph)
-
 
 def whole_communities(graph: nx.Graph) -> dict[str, int]:
-    """:func:`communities` of the whole graph, cached like :func:`layout`."""
-    return _cached_communities(_Keyed(_key(graph), graph))
+    """:func:`communities` of the whole graph (cached, like every graph's)."""
+    return communities(graph)
 
 
 # -- exports ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The network over the years as charts: the playback, the measures year by year and one
-actor's year by year, each a :class:`~anis_viz.export.Chart` (figure, CSV data, title, text
+actor's year by year, each a :class:`~anis_viz.chart.Chart` (figure, CSV data, title, text
 alternative, quotes).
 
 Built from the relations graph of a package (:func:`anis_viz.network.build_graph`) and its
@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import html
 import math
-from functools import lru_cache
 
 import networkx as nx
 import pandas as pd
 
 from anis_viz import network, network_time, style
-from anis_viz.data import ByContent, Dataset
-from anis_viz.export import Chart
+from anis_viz.cache import per_content
+from anis_viz.chart import Chart
+from anis_viz.data import Dataset
 from anis_viz.figures.network_measures import actor_figure, measures_figure
 from anis_viz.figures.network_play import play_figure
 from anis_viz.i18n import pick, t
@@ -45,14 +45,10 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(_esc(part) for part in [*lines, line] if part)
 
 
-@lru_cache(maxsize=4)
-def _graph(key: ByContent) -> nx.MultiDiGraph:
-    return network.build_graph(key.ds)
-
-
+@per_content(maxsize=4)
 def graph_of(ds: Dataset) -> nx.MultiDiGraph:
-    """The package's relations graph, built once per data content."""
-    return _graph(ByContent(ds))
+    """The package's relations graph, built once per data content (frozen)."""
+    return network.build_graph(ds)
 
 
 class Playback:
@@ -105,14 +101,10 @@ class Playback:
         self.graph = graph
 
 
-@lru_cache(maxsize=4)
-def _playback(key: ByContent, lang: str) -> Playback:
-    return Playback(key.ds, lang)
-
-
+@per_content(maxsize=4)
 def playback(ds: Dataset, lang: str = "fr") -> Playback:
     """:class:`Playback`, once per data content and language (shared: do not change it)."""
-    return _playback(ByContent(ds), lang)
+    return Playback(ds, lang)
 
 
 def play_words(lang: str) -> dict:
@@ -164,23 +156,21 @@ def _eras(ds: Dataset, lang: str) -> pd.DataFrame:
                         columns=["label", "first", "last", "colour"])
 
 
-@lru_cache(maxsize=4)
-def _yearly(key: ByContent) -> dict:
-    ds = key.ds
+@per_content(maxsize=4)
+def _yearly(ds: Dataset) -> dict:
     return network_time.centralities(graph_of(ds), network_time.years_of(ds, graph_of(ds)))
 
 
-@lru_cache(maxsize=4)
-def _measures(key: ByContent, lang: str) -> pd.DataFrame:
-    ds = key.ds
+@per_content(maxsize=4)
+def _measures(ds: Dataset, lang: str) -> pd.DataFrame:
     return network_time.measures(graph_of(ds), network_time.years_of(ds, graph_of(ds)), lang,
-                                 yearly=_yearly(key))
+                                 yearly=_yearly(ds))
 
 
 def measures_chart(ds: Dataset, lang: str = "fr", *, template: str = style.TEMPLATE) -> Chart:
     """Actors, ties, density, components and the top actor's share of ties, year by year;
     the largest rises in ties annotated with their quotes."""
-    table = _measures(ByContent(ds), lang)
+    table = _measures(ds, lang)
     jumps = network_time.jumps(table, lang)
     ties = network_time.tie_table(graph_of(ds), network_time.years_of(ds, graph_of(ds)))
     fresh = ties[ties["first"].isin(list(jumps["year"])).fillna(False)]
@@ -230,7 +220,7 @@ def actor_chart(ds: Dataset, actor: str, lang: str = "fr", *,
     """One actor's degree and betweenness year by year."""
     graph = graph_of(ds)
     years = network_time.years_of(ds, graph_of(ds))
-    table = network_time.actor_measures(graph, actor, years, yearly=_yearly(ByContent(ds)))
+    table = network_time.actor_measures(graph, actor, years, yearly=_yearly(ds))
     name = network.name_of(graph, actor, lang) if actor in graph else actor
     table.insert(0, "name", name)
     hover = ["<br>".join([f"<b>{_esc(name)} — {int(r.year)}</b>",

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -19,12 +18,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from anis_viz import network, style
-from anis_viz.data import ByContent, Dataset
-from anis_viz.export import Chart
-from anis_viz.figures.network import network_figure
-from anis_viz.i18n import format_span, pick, t
+from anis_viz.cache import per_content
+from anis_viz.chart import Chart
+from anis_viz.data import Dataset
+from anis_viz.figures.network import TIE_PREFIX, network_figure
+from anis_viz.i18n import format_date, format_span, pick, t
 
-__all__ = ["View", "Result", "parse_view", "view_params", "compute", "charts", "chart_of",
+__all__ = ["View", "Result", "parse_view", "view_params", "compute", "cached", "charts", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
            "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events",
            "RELATION_FAMILY", "FALLBACK_FAMILY", "PLOT_PX", "tie_family", "tie_card", "tie_of",
@@ -478,20 +478,22 @@ class Result:
     note: str = ""              # e.g. the focus actor has no tie in the period
 
 
-@lru_cache(maxsize=8)
-def _cached_graph(keyed: ByContent, events: bool) -> nx.MultiDiGraph:
-    return network.build_graph(keyed.ds, include_events=events)
-
-
+@per_content(maxsize=8)
 def _graph(ds: Dataset, events: bool = False) -> nx.MultiDiGraph:
-    """The package's graph, built once per content hash (the views copy what they change)."""
-    if not getattr(ds, "content_hash", None):
-        return network.build_graph(ds, include_events=events)
-    return _cached_graph(ByContent(ds), events)
+    """The package's graph, built once per content (frozen: the views copy what they
+    change)."""
+    return network.build_graph(ds, include_events=events)
 
 
 def _relations_graph(ds: Dataset) -> nx.MultiDiGraph:
     return _graph(ds, events=False)
+
+
+@per_content(maxsize=32)
+def cached(ds: Dataset, lang: str = "fr", view: View | None = None) -> Result:
+    """:func:`compute`, once per data content, language and view (the page's reruns and
+    its year-by-year playback). The result is shared between callers: never change it."""
+    return compute(ds, lang, view)
 
 
 def compute(ds: Dataset, lang: str = "fr", view: View | None = None, *,
@@ -616,7 +618,6 @@ def actor_ties(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
 
 def actor_events(ds: Dataset, actor: str, lang: str = "fr") -> pd.DataFrame:
     """Events the actor took part in, in date order: event, date, role, quote, section_id."""
-    from anis_viz.i18n import format_date
 
     links = ds.event_actors[ds.event_actors["actor_id"] == actor]
     events = ds.events.merge(links, on="event_id").sort_values("start_date", kind="stable")
@@ -669,8 +670,6 @@ def actor_card(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
 
 def tie_of(selection) -> str:
     """The key of the first tie in a Plotly selection (``st.plotly_chart`` state), or ''."""
-    from anis_viz.figures.network import TIE_PREFIX
-
     try:
         points = selection["selection"]["points"] or []
     except (KeyError, TypeError):

@@ -1,8 +1,7 @@
 """Check that quotes stand verbatim in the source text.
 
-Same rules as ``shared/tools/check_quotes.py``: whitespace, typographic apostrophes and
-quotation marks are normalised, and a quote may join verbatim fragments with an ellipsis
-("…", "...", "[…]", "(…)").
+Whitespace, typographic apostrophes and quotation marks are normalised, and a quote may
+join verbatim fragments with an ellipsis ("…", "...", "[…]", "(…)").
 """
 
 from __future__ import annotations

@@ -431,12 +431,10 @@ def _vocabulary(families) -> list[dict]:
 
 
 def _presentation(eras: list[dict]) -> list[dict]:
-    from anis_viz.charts import BUILDERS  # the deck shows only pages that can draw
-
     rows = [{"slide": "1", "page": "overview", "view": "", "title": "Vue d’ensemble",
              "title_en": "Overview", "notes": "", "notes_en": ""}]
-    for page in BUILDERS:
-        if page != "overview" and page in contract.PAGES:
+    for page in contract.PAGES:  # every page the deck can show
+        if page != "overview":
             rows.append({"slide": str(len(rows) + 1), "page": page, "view": "",
                          "title": page.capitalize(), "title_en": page.capitalize(),
                          "notes": "", "notes_en": ""})

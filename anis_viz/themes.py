@@ -16,18 +16,18 @@ chosen years, and charts drawn by year leave them out (and say how many).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from anis_viz import style
-from anis_viz.data import ByContent, Dataset
+from anis_viz.cache import per_content
+from anis_viz.data import Dataset
 from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 
 __all__ = ["BUMP_TOP", "CHARTS", "SLIDE_CHARTS", "rise_table", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
            "mentions", "cell_mentions", "pick_cell", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
-           "series_info", "theme_actors", "charts"]
+           "series_info", "theme_actors"]
 
 CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
 SLIDE_CHARTS = ("rise",)  # drawn for the presentation deck, not offered on the page
@@ -118,13 +118,12 @@ def mentions(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView()) -> pd
     ref_label, section_id, quote.
 
     Computed once per (dataset content, language, view): every chart of the page and the
-    page itself ask for it (a shallow copy is returned: pandas copies on write)."""
-    return _mentions(ByContent(ds), lang, view).copy(deep=False)
+    page itself ask for it (:mod:`anis_viz.cache`)."""
+    return _mentions(ds, lang, view)
 
 
-@lru_cache(maxsize=64)
-def _mentions(key: ByContent, lang: str, view: ThemeView) -> pd.DataFrame:
-    ds = key.ds
+@per_content(maxsize=64)
+def _mentions(ds: Dataset, lang: str, view: ThemeView) -> pd.DataFrame:
     themes = theme_table(ds, lang, view.families)
     eras = eras_in_order(ds, lang)
     m = ds.theme_mentions.merge(themes, on="theme_id").merge(
@@ -357,12 +356,11 @@ def series_info(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     (events in the data), dated (editions the data dates). What the text says of their number
     and attendance is in its own words: ``description`` and ``quote``. Computed once per
     data content and language."""
-    return _series_info(ByContent(ds), lang).copy(deep=False)
+    return _series_info(ds, lang)
 
 
-@lru_cache(maxsize=16)
-def _series_info(key: ByContent, lang: str) -> pd.DataFrame:
-    ds = key.ds
+@per_content(maxsize=16)
+def _series_info(ds: Dataset, lang: str) -> pd.DataFrame:
     editions = _editions(ds)
     actors = ds.actors[ds.actors["actor_id"].isin(editions["series_id"])]
     columns = ["actor_id", "name", "description", "quote", "section_id", "editions", "dated"]
@@ -448,14 +446,6 @@ def theme_actors(ds: Dataset, lang: str = "fr", view: ThemeView = ThemeView(),
     out["colour"] = out["kind"].map(lambda k: styles[k][0])
     out = out.sort_values(["count", "name"], ascending=[False, True], kind="stable")
     return out[columns].reset_index(drop=True)
-
-
-def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list:
-    """The page's charts for the registry: see :func:`anis_viz.themes_charts.charts` (kept
-    there because it draws: figures sit above these transforms)."""
-    from anis_viz.themes_charts import charts as build
-
-    return build(ds, lang, view)
 
 
 def rise_table(ds: Dataset, lang: str, era_id: str) -> tuple[pd.DataFrame, pd.Series | None,

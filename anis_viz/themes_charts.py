@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from anis_viz import style, themes
+from anis_viz.chart import Chart
 from anis_viz.data import Dataset
-from anis_viz.export import Chart
 from anis_viz.figures import themes as fig
 from anis_viz.i18n import t
 

@@ -17,13 +17,14 @@ import html
 import textwrap
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
 from anis_viz import i18n, style
-from anis_viz.data import ByContent, Dataset
-from anis_viz.export import Chart
+from anis_viz.cache import per_content
+from anis_viz.chart import Chart
+from anis_viz.data import Dataset
+from anis_viz.figures.timeline import timeline_figure
 from anis_viz.filters import SharedFilters
 from anis_viz.filters import filter_events as shared_filter
 from anis_viz.timeline_layout import (
@@ -111,11 +112,7 @@ def _quote_html(quote: str, lang: str) -> str:
     return "<br>".join(_esc(line) for line in textwrap.wrap(text, QUOTE_WIDTH))
 
 
-@lru_cache(maxsize=8)
-def _cached_table(key: ByContent, lang: str) -> pd.DataFrame:
-    return _event_table(key.ds, lang)
-
-
+@per_content(maxsize=8)
 def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     """One row per event, in date order. Columns: event_id, start, end, start_date,
     end_date (NaT for a point), start_year, end_year, era_id, era, category, category_label,
@@ -125,12 +122,10 @@ def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     hover up to :data:`FULL_HOVER_MAX` events, else the short one; see :func:`hovers`),
     importance.
 
-    It depends only on the package and the language: cached per ``(content_hash, lang)``
-    (every filter then slices it). The frame returned is a (copy-on-write) copy; its list
-    cells are shared, so treat them as read-only."""
-    if not ds.content_hash:
-        return _event_table(ds, lang)
-    return _cached_table(ByContent(ds), lang).copy(deep=False)
+    It depends only on the package and the language: cached per data content and language
+    (:mod:`anis_viz.cache`; every filter then slices it). The frame returned is a
+    (copy-on-write) copy; its list cells are shared, so treat them as read-only."""
+    return _event_table(ds, lang)
 
 
 def _grouped(keys: pd.Series, values: pd.Series, unique: bool = False) -> dict[str, list]:
@@ -344,8 +339,6 @@ def subtitle(ds: Dataset, view: TimelineView, lang: str = "fr") -> str:
 
 def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
     """The timeline for a view (the page's URL parameters): one :class:`Chart`."""
-    from anis_viz.figures.timeline import timeline_figure
-
     v = parse_view(view)
     table = event_table(ds, lang)
     rows = filter_events(table, v)

@@ -21,8 +21,15 @@ import streamlit as st
 import streamlit.components.v2 as components_v2
 from streamlit.errors import StreamlitAPIException
 
-from anis_viz import export, i18n, style
-from anis_viz.data import Dataset, DataValidationError, default_data_path, load_dataset
+from anis_viz import animation, charts, export, i18n, style
+from anis_viz.data import (
+    Dataset,
+    DataValidationError,
+    default_data_path,
+    load_dataset,
+    problems_grouped,
+    problems_table,
+)
 from anis_viz.filters import SharedFilters, year_bounds
 from anis_viz.i18n import LANGS, t
 
@@ -185,7 +192,6 @@ GROUP_ABOVE = 20  # longer reports are grouped by kind of mistake first
 
 def show_problems(problems: list, *, key: str | None = None) -> None:
     """The validation report as a readable table in the interface language."""
-    from anis_viz.data import problems_grouped, problems_table
 
     def readable(table: pd.DataFrame) -> pd.DataFrame:
         table = table.assign(severity=table["severity"].map(lambda s: t(f"severity.{s}", lang())))
@@ -343,8 +349,6 @@ def downloads(chart, ds: Dataset, *, key: str) -> None:
 
 def assembly_pack(ds: Dataset) -> None:
     """Build the offline pack on demand, with a progress bar, then offer the zip."""
-    from anis_viz import animation, charts
-
     key = f"_pack_{ds.content_hash}_{lang()}"
     if st.button(t("export.pack.build", lang()), icon=":material/folder_zip:", key="pack_build"):
         bar = st.progress(0.0, text=t("export.pack.start", lang()))

@@ -19,13 +19,13 @@ import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
 from anis_viz import contract
-from anis_viz.data import ByContent, Dataset, DataValidationError, Problem, load_dataset
+from anis_viz.cache import per_content
+from anis_viz.data import Dataset, DataValidationError, Problem, load_dataset
 
 __all__ = ["KEEP", "MAX_EXPANDED", "MAX_FILES", "Notice", "contract_table", "descriptor_meta",
            "load_upload", "package_zip", "safe_member", "template_zip", "unpack"]
@@ -224,12 +224,12 @@ def template_zip(ds: Dataset, meta: dict) -> bytes:
     """A starting package: every file with its header and one example row drawn from ``ds``
     (the vocabulary in full, to edit), and its ``datapackage.json`` with ``meta`` (made
     once per data content and ``meta``)."""
-    return _template_zip(ByContent(ds), json.dumps(meta, ensure_ascii=False))
+    return _template_zip(ds, json.dumps(meta, ensure_ascii=False))
 
 
-@lru_cache(maxsize=8)
-def _template_zip(key: ByContent, meta_json: str) -> bytes:
-    ds, meta = key.ds, json.loads(meta_json)
+@per_content(maxsize=8)
+def _template_zip(ds: Dataset, meta_json: str) -> bytes:
+    meta = json.loads(meta_json)
     buffer = io.BytesIO()
     with tempfile.TemporaryDirectory(prefix="anis-viz-template-") as tmp, \
             zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -130,15 +130,10 @@ view = nv.View(eras=filters.eras, years=filters.years, year=year, compare=compar
 ui.set_url(**(nv.view_params(view) | {"actor": actor}))
 
 
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _compute(_ds, content_hash: str, lang: str, view: nv.View) -> nv.Result:
-    return nv.compute(_ds, lang, view)
-
-
 if play:  # the network year by year, then the chosen year again
     slot = st.empty()
     for frame_year in range(first, last + 1):
-        shown = _compute(ds, ds.content_hash, lang, replace(view, year=frame_year, actor=""))
+        shown = nv.cached(ds, lang, replace(view, year=frame_year, actor=""))
         with slot.container():
             st.subheader(shown.title, anchor=False)
             ui.plotly(shown.figure, key=f"net_play_{frame_year}")
@@ -146,7 +141,7 @@ if play:  # the network year by year, then the chosen year again
     slot.empty()
 
 with st.spinner(t("app.loading", lang)):
-    result = _compute(ds, ds.content_hash, lang, view)
+    result = nv.cached(ds, lang, view)
 chosen_tie = st.session_state.get("net_tie") or ""
 tie_card = nv.tie_card(ds, result.whole, chosen_tie, lang) if chosen_tie else None
 ui.set_url(tie=tie_card["key"] if tie_card else None)

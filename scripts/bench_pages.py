@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from anis_viz import nav, ui  # noqa: E402
+from anis_viz import cache, nav, ui  # noqa: E402
 from anis_viz.bench import stats  # noqa: E402
 from anis_viz.data import load_dataset  # noqa: E402
 
@@ -73,6 +73,7 @@ def measure_pages(path: Path, runs: int, timeout: float) -> dict:
             for turn in range(max(1, runs)):
                 st.cache_data.clear()
                 st.cache_resource.clear()
+                cache.clear()
                 ui._load(str(path), ui._fingerprint(path))  # cold: only the data is loaded
                 samples["cold"].append(timed(session(script, not slug), f"{page}.cold"))
                 at = session(script, not slug)

@@ -36,15 +36,18 @@ def package(tmp_path):
 def _apptest_runs_the_navigation_script():
     """AppTest (Streamlit 1.67) resets ``PagesManager.uses_pages_directory`` before every
     run, and an app with a ``pages/`` folder then reruns the page file alone (the old
-    multipage mode), skipping ``app.py`` and its sidebar. We use ``st.navigation``: keep the
-    flag off so every run, first or not, executes ``app.py`` as the server does."""
+    multipage mode), skipping ``app.py`` and its sidebar. Apply the server's fix
+    (:func:`anis_viz.serve.navigation_only`) after every reset, so every run, first or not,
+    executes ``app.py`` as the server does."""
     from streamlit.runtime.pages_manager import PagesManager
+
+    from anis_viz.serve import navigation_only
 
     original = PagesManager.__init__
 
     def init(self, *args, **kwargs):
         original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
+        navigation_only()
 
     PagesManager.__init__ = init
     yield

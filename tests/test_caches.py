@@ -1,21 +1,23 @@
-"""Caches per data content (issue 9): the same answers, computed once; large figures keep
-their hovers small."""
+"""What the pages cache per data content: the same answers, computed once; large figures
+keep their hovers small."""
 
 import pandas as pd
 
-from anis_viz import charts, health, themes, upload
+from anis_viz import cache, charts, health, themes, upload
 from anis_viz.figures import themes as figures
 from anis_viz.themes_charts import words
 
 
 def test_mentions_cached_per_content_and_view(jardins):
+    cache.clear()
     view = themes.ThemeView()
     first = themes.mentions(jardins, "fr", view)
     first["quote"] = "changed"  # a caller's change never reaches the cache
     again = themes.mentions(jardins, "fr", view)
     assert (again["quote"] != "changed").all()
-    assert themes._mentions.cache_info().hits >= 1
+    assert cache.stats()["functions"]["anis_viz.themes._mentions"] == 1
     assert len(themes.mentions(jardins, "en", view)) == len(again)
+    assert cache.stats()["functions"]["anis_viz.themes._mentions"] == 2
 
 
 def test_charts_cached_shares_built_charts(jardins):
@@ -29,10 +31,16 @@ def test_charts_cached_shares_built_charts(jardins):
 
 
 def test_data_page_caches(jardins):
-    assert health.findings(jardins, "fr").equals(health.findings(jardins, "fr"))
-    assert health.summary(jardins, "en") == health.summary(jardins, "en")
+    cache.clear()
+    found = health.findings(jardins, "fr")
+    assert found.equals(health.findings(jardins, "fr"))
+    summary = health.summary(jardins, "en")
+    summary["counts"]["events"] = -1  # a caller's change never reaches the cache
+    assert health.summary(jardins, "en")["counts"]["events"] == len(jardins.events)
     meta = upload.descriptor_meta("Titre", "Title")
     assert upload.template_zip(jardins, meta) == upload.template_zip(jardins, meta)
+    stats = cache.stats()
+    assert stats["misses"] == 3 and stats["hits"] == 3  # each computed once, then reused
 
 
 def test_large_figures_show_one_short_quote():

@@ -114,7 +114,33 @@ def test_assembly_pack_is_complete(jardins, stamp, chart):
     assert steps[-1] == 1.0 and steps == sorted(steps)
 
 
-def test_templates_differ_only_in_size():
+def _sizes(layout: dict, path: str = "") -> dict[str, float]:
+    out = {}
+    for key, value in layout.items():
+        if isinstance(value, dict):
+            out |= _sizes(value, f"{path}.{key}")
+        elif key == "size":
+            out[path] = value
+    return out
+
+
+def test_projector_template_enlarges_every_font_size():
+    import plotly.io as pio
+
+    screen = _sizes(pio.templates["anis"].layout.to_plotly_json())
+    present = _sizes(pio.templates["anis_present"].layout.to_plotly_json())
+    assert set(screen) == set(present) and len(screen) >= 5  # the same fonts are sized
+    assert all(present[p] > screen[p] for p in screen), (screen, present)
+    assert present[".title.font"] >= 32  # projector titles
+    assert min(present.values()) >= 18  # projector labels
     fig = go.Figure(go.Bar(x=[1], y=[1]))
     fig.update_layout(template="anis_present")
-    assert fig.layout.template.layout.font.size == 20
+    assert fig.layout.template.layout.font.size == present[".font"]
+
+
+def test_batch_images_through_plotly_public_api():
+    figs = [go.Figure(go.Bar(x=[1, 2], y=[3, 4])), go.Figure(go.Scatter(x=[1], y=[1]))]
+    png, svg = export._images([(figs[0], "png", 2), (figs[1], "svg", 1)])
+    assert png.startswith(b"\x89PNG")
+    assert int.from_bytes(png[16:20], "big") == 2 * export.WIDTH  # width at scale 2
+    assert b"<svg" in svg[:400]

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, network, style
+from anis_viz import cache, charts, network, style
 from anis_viz import network_view as nv
 from anis_viz.data import DEFAULT_DATA, load_dataset
 from anis_viz.figures.network import network_figure
@@ -180,7 +180,7 @@ def test_centrality_sets_marker_sizes(jardins):
 def test_layout_is_seeded_and_cached(jardins):
     graph = network.build_graph(jardins)
     first = network.layout(graph)
-    network._cached_layout.cache_clear()
+    cache.clear()
     again = network.layout(network.build_graph(jardins))
     assert first == again
     assert set(first) == set(graph)
@@ -201,7 +201,7 @@ def test_large_graph_layout_by_communities():
     pos = network.layout(graph)
     assert len(pos) == 1200
     assert all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in pos.values())
-    assert pos == network._cached_layout.__wrapped__(network._Keyed(("x",), graph))
+    assert pos == network.layout.uncached(graph)
 
 
 def test_layout_of_500_to_1000_actors_needs_no_scipy():
@@ -210,7 +210,7 @@ def test_layout_of_500_to_1000_actors_needs_no_scipy():
     graph = nx.relabel_nodes(graph, {n: f"a{n:03d}" for n in graph})
     pos = network.layout(graph)
     assert len(pos) == 600 and all(-1 <= x <= 1 and -1 <= y <= 1 for x, y in pos.values())
-    assert pos == network._cached_layout.__wrapped__(network._Keyed(("y",), graph))
+    assert pos == network.layout.uncached(graph)
 
 
 @pytest.mark.parametrize("n, k", [(80, None), (1200, network.SAMPLES)])
@@ -225,14 +225,18 @@ def test_betweenness_agrees_with_networkx(n, k):
 
 def test_metrics_are_computed_once_per_graph_shown(jardins):
     graph = network.build_graph(jardins)
-    network._cached_centralities.cache_clear()
+    cache.clear()
     first = network.metrics(graph)
+    assert cache.stats()["functions"]["anis_viz.network._centralities"] == 1
+    assert cache.stats()["functions"]["anis_viz.network.communities"] == 1
     again = network.metrics(network.build_graph(jardins))  # same package, same graph
-    assert network._cached_centralities.cache_info().hits == 1
     pd.testing.assert_frame_equal(first, again)
+    assert cache.stats()["functions"]["anis_viz.network._centralities"] == 1
+    assert network.whole_communities(graph) == network.communities.uncached(graph)
+    assert cache.stats()["functions"]["anis_viz.network.communities"] == 1  # one detection
     period = network.active_subgraph(graph, (1998, 2000))
     network.metrics(period)
-    assert network._cached_centralities.cache_info().misses == 2
+    assert cache.stats()["functions"]["anis_viz.network._centralities"] == 2
 
 
 # -- exports --------------------------------------------------------------------------------
@@ -489,7 +493,7 @@ def test_empty_period_says_so(monkeypatch, package):
     assert not at.exception and len(network_charts()) == 1
 
 
-@pytest.mark.skipif(not HAS_ANIS, reason="the ANIS package is not merged yet")
+@pytest.mark.skipif(not HAS_ANIS, reason="the ANIS package (data/anis) is absent")
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_page_on_anis(monkeypatch, lang, anis):
     at = open_page(monkeypatch, data=DEFAULT_DATA, lang=lang)

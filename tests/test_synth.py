@@ -65,7 +65,7 @@ def test_same_seed_same_bytes_and_another_seed_differs(tmp_path):
 
 
 @pytest.mark.parametrize("scale, actors, relations", [(1, 70, 80), (100, 5000, 20000)])
-def test_sizes_follow_the_issue(scale, actors, relations):
+def test_sizes_at_scale_1_and_100(scale, actors, relations):
     size = synth.size_for(scale)
     assert (size.actors, size.relations) == (actors, relations)
     assert synth.size_for(10).actors > 5 * synth.size_for(1).actors

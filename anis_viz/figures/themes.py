@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import textwrap
-from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from anis_viz import style
+from anis_viz.cache import per_args
 
 __all__ = ["heatmap_figure", "area_figure", "bump_figure", "flow_figure", "meetings_figure",
            "actors_figure", "rise_figure", "quote_block"]
@@ -45,7 +45,7 @@ def quote_limits(hovers: int) -> dict:
     return {"limit": 1, "chars": QUOTE_CHARS_LARGE}
 
 
-@lru_cache(maxsize=65536)
+@per_args(maxsize=65536)
 def _quote_line(quote: str, section: str, template: str, chars: int) -> str:
     short = textwrap.shorten(quote, chars, placeholder=" …")
     return template.format(q=_wrap(short)) + f" <i>§ {_esc(section)}</i>"

@@ -1,0 +1,90 @@
+"""The one way to serve the app: ``anis_viz.serve`` (``make run``, ``anis-viz run``,
+``scripts/serve.py``, the browser tests), with its fix for deep links on a fresh server."""
+
+import gc
+import sys
+import time
+import weakref
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+
+from anis_viz import devserver, serve
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_navigation_only_turns_the_pages_folder_mode_off(monkeypatch):
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", True)
+    serve.navigation_only()
+    assert PagesManager.uses_pages_directory is False
+
+
+def test_main_runs_the_app_with_the_fix(monkeypatch):
+    seen = {}
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
+    monkeypatch.setattr(serve, "collect_garbage", lambda: None)
+    monkeypatch.setattr(serve.cli, "main", lambda: seen.update(
+        argv=list(sys.argv), flag=PagesManager.uses_pages_directory) or 0)
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    assert serve.main(["--server.port", "8599"]) == 0
+    assert seen["argv"] == ["streamlit", "run", str(ROOT / "app.py"), "--server.port", "8599"]
+    assert seen["flag"] is False
+    assert serve.APP.exists()
+
+
+def test_garbage_is_collected_in_the_background():
+    class Node:
+        pass
+
+    was_enabled = gc.isenabled()
+    gc.disable()  # as on an idle server: no automatic collection
+    try:
+        node = Node()
+        node.self = node  # a cycle: only a full collection frees it
+        alive = weakref.ref(node)
+        del node
+        serve.collect_garbage(every=0.05)
+        deadline = time.monotonic() + 5
+        while alive() is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert alive() is None
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def test_every_way_to_serve_goes_through_it():
+    makefile = (ROOT / "Makefile").read_text()
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/serve.py" in run and "streamlit run" not in makefile
+    assert "scripts\" / \"serve.py" in (ROOT / "anis_viz" / "devserver.py").read_text()
+    assert "from anis_viz.serve import main" in (ROOT / "scripts" / "serve.py").read_text()
+
+
+@pytest.mark.browser
+def test_first_visit_to_a_deep_link_shows_the_page(tmp_path):
+    if not devserver.CHROMIUM.exists():
+        pytest.skip(f"{devserver.CHROMIUM} not found")
+    from playwright.sync_api import sync_playwright
+
+    process, base = devserver.start(tmp_path)  # a fresh server: this is its first visit
+    try:
+        with sync_playwright() as play:
+            browser = play.chromium.launch(executable_path=str(devserver.CHROMIUM),
+                                           args=devserver.CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"{base}/reseau")
+            page.wait_for_selector("div.stPlotlyChart .js-plotly-plot .main-svg",
+                                   timeout=60_000)
+            text = page.inner_text("body")
+            browser.close()
+    finally:
+        devserver.stop(process)
+    assert "Page not found" not in text
+    assert "Réseau" in text
+
+
+def test_the_allocator_is_told_to_keep_few_arenas():
+    assert serve.fewer_arenas() is sys.platform.startswith("linux")
