@@ -292,12 +292,8 @@ def alt_text(rows: pd.DataFrame, bands: pd.DataFrame, lang: str = "fr") -> str:
     busiest = years.value_counts().sort_index(kind="stable").idxmax()  # earliest on ties
     eras = int(((bands["x0"].dt.year <= last) & (bands["x1"].dt.year >= years.min())).sum())
     return i18n.t("timeline.alt", lang, first=int(years.min()), last=last,
-                  eras=_count("timeline.eras", eras, lang),
-                  events=_count("timeline.events", len(rows), lang), year=int(busiest))
-
-
-def _count(key: str, n: int, lang: str) -> str:
-    return i18n.t(f"{key}.one", lang) if n == 1 else i18n.t(f"{key}.many", lang, n=n)
+                  eras=i18n.t("timeline.eras", lang, count=eras),
+                  events=i18n.t("timeline.events", lang, count=len(rows)), year=int(busiest))
 
 
 def key_list(events: pd.DataFrame) -> pd.DataFrame:
@@ -333,8 +329,9 @@ def subtitle(ds: Dataset, view: TimelineView, lang: str = "fr") -> str:
              ("timeline.actor", [names.get(a, a) for a in view.actors]),
              ("timeline.theme", [themes.get(h, h) for h in view.themes]),
              ("timeline.search", [view.q] if view.q else [])]
-    return " · ".join(f"{i18n.t(key, lang)} : {', '.join(values)}" if lang == "fr" else
-                      f"{i18n.t(key, lang)}: {', '.join(values)}" for key, values in parts if values)
+    colon = i18n.t("sep.colon", lang)
+    return " · ".join(f"{i18n.t(key, lang)}{colon}{', '.join(values)}"
+                      for key, values in parts if values)
 
 
 def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:

@@ -129,7 +129,7 @@ def test_context_events_are_quieter(jardins):
 
 
 @pytest.mark.parametrize("lang, date, era, actor, section", [
-    ("fr", "mars 1998", "Période : Les racines", "Jardins Partagés", "§ A Les débuts"),
+    ("fr", "mars 1998", "Période\u00a0: Les racines", "Jardins Partagés", "§ A Les débuts"),
     ("en", "March 1998", "Era: Roots", "Shared Gardens", "§ A Beginnings")])
 def test_hover_has_title_date_era_actors_quote_and_section(jardins, lang, date, era, actor,
                                                           section):
@@ -314,8 +314,8 @@ def test_selection_points_give_the_event_id():
 # -- words: alt text, table, card, registry ------------------------------------------------
 
 def test_alt_text_comes_from_the_data_in_both_languages(jardins):
-    assert chart(jardins).alt == ("Frise de 1992 à 2015 : 5 périodes, 9 événements ; "
-                                  "le plus dense : 2006.")
+    assert chart(jardins).alt == ("Frise de 1992 à 2015\u00a0: 5 périodes, 9 événements\u00a0; "
+                                  "le plus dense\u00a0: 2006.")
     assert chart(jardins, "en", era="reseau").alt == (
         "Timeline from 2006 to 2015: 1 era, 4 events; the busiest year: 2006.")
 
