@@ -51,11 +51,17 @@ def french_typography(text: str) -> str:
     return re.sub(r" (?=[:;?!])", NBSP, text)
 
 
+def _by_language(langs: tuple[str, ...], table: dict[str, tuple[str, ...]]
+                 ) -> dict[str, dict[str, str]]:
+    """``{lang: {key: text}}``, French typography applied to French columns."""
+    return {lang: {key: french_typography(texts[i]) if lang.startswith("fr") else texts[i]
+                   for key, texts in table.items()}
+            for i, lang in enumerate(langs)}
+
+
 LANGS, TRANSLATIONS = _load()
 DEFAULT_LANG = LANGS[0]
-_TEXTS = {lang: {key: french_typography(texts[i]) if lang.startswith("fr") else texts[i]
-                 for key, texts in TRANSLATIONS.items()}
-          for i, lang in enumerate(LANGS)}
+_TEXTS = _by_language(LANGS, TRANSLATIONS)
 
 
 def _lang(lang: str) -> str:
@@ -120,12 +126,12 @@ def format_size(nbytes: float, lang: str = DEFAULT_LANG) -> str:
 
 
 def pick(frame: pd.DataFrame, column: str, lang: str = DEFAULT_LANG) -> pd.Series:
-    """``column`` in ``lang``: the ``<column>_en`` cell in English when it is filled in."""
+    """``column`` in ``lang``: the ``<column>_<lang>`` cell (``label_en``) when it is filled in."""
     base = frame[column].fillna("").astype(str)
-    english = f"{column}_en"
-    if lang != "en" or english not in frame.columns:
+    other = f"{column}_{lang}"
+    if lang == DEFAULT_LANG or other not in frame.columns:
         return base
-    translated = frame[english].fillna("").astype(str)
+    translated = frame[other].fillna("").astype(str)
     return translated.where(translated.str.strip() != "", base)
 
 

@@ -373,6 +373,7 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
     statuses = style.status_styles()
     marked = "status" in graph.graph.get("marks", ())
     known = ds.labels("relation", lang)
+    colon = t("sep.colon", lang)
     full = graph.number_of_edges() <= (QUOTED if quoted is None else quoted)
     names: dict[str, str] = {}
     years: dict[tuple, str] = {}
@@ -408,10 +409,10 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
             years[when] = _esc(tie_years_text(d, lang))
         if not full:  # one short plain line (every tag costs 13 bytes in JSON); the
             # actors at both ends carry their names
-            what = f"{_esc(label)} : {_esc(title or '')}" if event else _esc(label)
+            what = f"{_esc(label)}{colon}{_esc(title or '')}" if event else _esc(label)
             lines = [f"{what} · {years[when]}"]
         elif event:
-            lines = [f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)} : "
+            lines = [f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)}{colon}"
                      f"{_esc(title or '')}", years[when]]
         else:
             lines = [f"<b>{source}</b> {_esc(label)} <b>{target}</b>", years[when]]
@@ -700,7 +701,7 @@ def tie_card(ds: Dataset, graph: nx.MultiDiGraph, key: str, lang: str = "fr") ->
     rows = []
     for a, b, _k, x in pair:
         if x.get("tie") == "event":
-            what = t("network.shared_event", lang) + " : " + str(
+            what = t("network.shared_event", lang) + t("sep.colon", lang) + str(
                 (x.get("title_en") if lang == "en" else x.get("title")) or "")
         else:
             what = ds.label("relation", x.get("relation", ""), lang)

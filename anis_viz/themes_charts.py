@@ -24,7 +24,7 @@ _WORDS = ("quote", "more", "count", "colorbar", "empty", "rank", "share", "kept"
 
 def words(lang: str) -> dict[str, str]:
     """The figure builders' words, translated (placeholders left for the builder)."""
-    return {w: t(f"themes.w.{w}", lang) for w in _WORDS}
+    return {w: t(f"themes.w.{w}", lang) for w in _WORDS} | {"colon": t("sep.colon", lang)}
 
 
 def default_theme(ds: Dataset, view: themes.ThemeView) -> str:
@@ -53,7 +53,7 @@ def subtitle(ds: Dataset, lang: str, view: themes.ThemeView) -> str:
 
 
 def _colon(lang: str) -> str:
-    return " : " if lang == "fr" else ": "  # French typography spaces the colon
+    return t("sep.colon", lang)  # French typography spaces the colon
 
 
 def _top(pairs, n: int = 3) -> str:

@@ -31,7 +31,7 @@ from anis_viz.data import (
     problems_table,
 )
 from anis_viz.filters import SharedFilters, year_bounds
-from anis_viz.i18n import LANGS, t
+from anis_viz.i18n import LANGS, format_size, t
 
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$]")
 UPLOAD_KEY = "uploaded_dataset"  # a session's own package (set by the Data page)
@@ -361,7 +361,7 @@ def assembly_pack(ds: Dataset) -> None:
                                        f"{lang()}.zip")
     if key in st.session_state:
         pack, name = st.session_state[key]
-        st.download_button(t("export.pack.download", lang(), size=f"{len(pack) / 1e6:.1f}"),
+        st.download_button(t("export.pack.download", lang(), size=format_size(len(pack), lang())),
                            pack, file_name=name, mime="application/zip", on_click="ignore",
                            type="primary", icon=":material/download:", key="pack_download")
 

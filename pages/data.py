@@ -3,7 +3,7 @@
 import streamlit as st
 
 from anis_viz import health, ui, upload
-from anis_viz.i18n import t
+from anis_viz.i18n import format_number, t
 
 lang = ui.lang()
 ds = ui.dataset()
@@ -87,7 +87,8 @@ if NOTICES in st.session_state:
     notices, problems, loaded = st.session_state[NOTICES]
     for notice in notices:
         text = t(f"upload.{notice.code}", lang,
-                 **{name: ui.md(str(value)) for name, value in notice.params.items()})
+                 **{name: ui.md(format_number(value, lang) if isinstance(value, float) else str(value))
+                    for name, value in notice.params.items()})
         {"error": st.error, "warning": st.warning}.get(notice.level, st.info)(text)
     if loaded:
         st.success(t("data.loaded", lang), icon=":material/check_circle:")

@@ -121,6 +121,10 @@ def test_a_language_is_looked_up_by_its_column(tmp_path, monkeypatch):
                          "late,Tard,Late,\n", encoding="utf-8")
     langs, table = i18n._load(catalogue)
     assert langs == ("fr", "en", "de") and table["hello"][2] == "Hallo: {name}"
+    monkeypatch.setattr(i18n, "_TEXTS", i18n._by_language(langs, table))
+    assert i18n.t("hello", "de", name="Ada") == "Hallo: Ada"
+    assert i18n.t("hello", "fr", name="Ada") == "Bonjour\u00a0: Ada"
+    assert i18n.t("late", "de") == "Tard"  # not yet translated: the first language
 
 
 def test_french_gets_non_breaking_spaces_before_double_punctuation_english_none():

@@ -512,7 +512,7 @@ def test_metrics_table_and_card_speak_the_interface_language(jardins):
     card = nv.actor_card(jardins, result.whole, "voisins", "fr")
     assert card["name"] == "Collectif des voisins" and card["kind"] == "Collectif"
     assert list(card["ties"].columns) == ["Lien", "Années", "Citation", "Section"]
-    assert card["ties"].iloc[0]["Années"] == "sans date ; placé par sa section : 1994 – 2003"
+    assert card["ties"].iloc[0]["Années"] == "sans date\u00a0; placé par sa section\u00a0: 1994 – 2003"
     assert list(card["events"]["Événement"]) == ["Fêtes du jardin"]
 
 

@@ -145,7 +145,7 @@ def area_figure(series: pd.DataFrame, *, title: str, x_title: str, y_title: str,
         fig.add_trace(go.Scatter(
             x=rows["year"], y=rows["count"], name=_esc(label), stackgroup="one", mode="lines",
             line=dict(color=colour, width=1.5), fillcolor=style.with_alpha(colour, 0.55),
-            hovertemplate=f"{_esc(label)} : %{{y}}<extra></extra>"))
+            hovertemplate=f"{_esc(label)}{words.get('colon', ': ')}%{{y}}<extra></extra>"))
     fig.update_xaxes(title=_esc(x_title), tickformat="d", dtick=1 if series["year"].nunique()
                      <= 20 else None, showgrid=False)
     highest = int(series.groupby("year")["count"].sum().max())
@@ -172,7 +172,7 @@ def bump_figure(ranks: pd.DataFrame, *, title: str, y_title: str, words: dict,
         label = ranks.loc[ranks["theme_id"] == theme_id, "theme"].iloc[0]
         colour = ranks.loc[ranks["theme_id"] == theme_id, "colour"].iloc[0]
         y = [None if pd.isna(r) else int(r) for r in rows["rank"]]
-        hover = [f"<b>{_esc(label)}</b><br>{_esc(era)} : "
+        hover = [f"<b>{_esc(label)}</b><br>{_esc(era)}{words.get('colon', ': ')}"
                  + _esc(words["rank"].format(rank=r, n=int(c) if pd.notna(c) else 0))
                  if r is not None else "" for era, r, c in zip(eras, y, rows["count"],
                                                                strict=True)]
