@@ -43,7 +43,8 @@ def _composed_keys() -> dict[str, str]:
 def _plural_keys() -> dict[str, str]:
     """Constant keys given to ``t()`` with ``count=``: their rows are ``<key>.<form>``."""
     return {arg.value: where for arg, kw, where in _calls()
-            if isinstance(arg, ast.Constant) and "count" in kw}
+            if isinstance(arg, ast.Constant) and "count" in kw
+            and arg.value not in i18n.TRANSLATIONS}  # a key of its own row just says {count}
 
 
 def _rows() -> list[list[str]]:
