@@ -10,8 +10,8 @@
 - :func:`guard_cell` / :func:`guard_frame` for every CSV the app writes: a cell that a
   spreadsheet would run as a formula gets a leading apostrophe.
 
->>> md("**B** [l](http://x)")
-'\\\\*\\\\*B\\\\*\\\\* \\\\[l\\\\]\\\\(http\\\\:\\\\/\\\\/x\\\\)'
+>>> md("**B** [l](x)")
+'\\\\*\\\\*B\\\\*\\\\* \\\\[l\\\\]\\\\(x\\\\)'
 >>> plotly('<b>"A" & B</b>')
 '&lt;b&gt;"A" &amp; B&lt;/b&gt;'
 >>> guard_cell("=1+1"), guard_cell("＝1"), guard_cell("\\t=1"), guard_cell("a=1")
@@ -32,6 +32,10 @@ __all__ = ["FORMULA_START", "guard_cell", "guard_csv", "guard_frame", "md", "plo
 # also breaks autolinks (``http\:\/\/``), ``:short:codes:``, directives and KaTeX.
 _MD_PUNCT = re.compile(r"""([!"#$%&'()*+,\-./:;=?@\[\\\]^_`{|}~])""")
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*")  # no indented code block, heading or list
+# GFM turns bare addresses into links after escapes are resolved: an invisible word joiner
+# after the scheme's colon, inside "www." and before "@" keeps them text.
+_JOINER = "\u2060"
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp|www)([:.])|(@)")
 _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 # A spreadsheet runs a cell starting with one of these as a formula (fullwidth forms too,
@@ -39,10 +43,16 @@ _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
+def _join(match: re.Match) -> str:
+    if match.group(3):
+        return _JOINER + "@"
+    return match.group(1) + _JOINER + match.group(2)
+
+
 def md(text) -> str:
     """``text`` (any value) as Markdown that shows exactly that text."""
     value = _LINE_BREAK.sub(" ", "" if text is None else str(text))
-    value = _MD_PUNCT.sub(r"\\\1", value)
+    value = _MD_PUNCT.sub(r"\\\1", _AUTOLINK.sub(_join, value))
     return value.replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -32,7 +32,7 @@ st.write(t("data.intro", lang))
 # -- the data this session shows ------------------------------------------------------------
 own = ui.uploaded() is not None
 st.header(t("data.current", lang))
-st.markdown(f"**{ui.md(ds.title_in(lang))}** · {t('data.version', lang, version=ds.version)}")
+st.markdown(f"**{ui.md(ds.title_in(lang))}** · {t('data.version', lang, version=ui.md(ds.version))}")
 if own:
     st.info(t("data.using_upload", lang), icon=":material/person:")
     st.button(t("data.back", lang), on_click=_back, icon=":material/undo:", type="primary")
@@ -43,7 +43,7 @@ cols[0].metric(t("data.events", lang), summary["counts"].get("events", 0))
 cols[1].metric(t("data.actors", lang), summary["counts"].get("actors", 0))
 cols[2].metric(t("data.eras", lang), summary["counts"].get("eras", 0))
 cols[3].metric(t("data.span", lang), f"{first}–{last}" if first else "—")
-st.caption(t("data.eras_list", lang, eras=" · ".join(summary["eras"])))
+st.caption(t("data.eras_list", lang, eras=" · ".join(map(ui.md, summary["eras"]))))
 found = health.findings(ds, lang)
 if found.empty:
     st.success(t("data.no_findings", lang), icon=":material/check_circle:")
@@ -64,7 +64,7 @@ meta = upload.descriptor_meta(t("data.template.title", "fr"), t("data.template.t
 left.download_button(t("data.template", lang), upload.template_zip(embedded, meta),
                      file_name=t("data.template.file", lang), mime="application/zip",
                      icon=":material/download:", on_click="ignore", width="stretch")
-right.download_button(t("data.example", lang, title=embedded.title_in(lang)),
+right.download_button(t("data.example", lang, title=ui.md(embedded.title_in(lang))),
                       upload.package_zip(embedded),
                       file_name=f"{embedded.descriptor.get('name') or 'package'}.zip",
                       mime="application/zip", icon=":material/folder_zip:", on_click="ignore",

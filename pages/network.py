@@ -90,7 +90,7 @@ else:
     top[1].segmented_control(t("network.era", lang), ["all", *eras], key="net_era",
                              on_change=_era_changed,
                              format_func=lambda e: t("network.era.all", lang)
-                             if e == "all" else era_names[e])
+                             if e == "all" else ui.md(era_names[e]))
     row = st.columns([2, 5, 2], vertical_alignment="bottom")
     if row[0].toggle(t("network.year.toggle", lang), key="net_single"):
         year = row[1].slider(t("network.year", lang), first, last, key="net_year")
@@ -130,7 +130,7 @@ if play:  # the network year by year, then the chosen year again
     for frame_year in range(first, last + 1):
         shown = _compute(ds, ds.content_hash, lang, replace(view, year=frame_year, actor=""))
         with slot.container():
-            st.subheader(shown.title, anchor=False)
+            st.subheader(ui.md(shown.title), anchor=False)
             ui.plotly(shown.figure, key=f"net_play_{frame_year}")
         time.sleep(min(0.8, PLAY_SECONDS / max(1, last - first + 1)))
     slot.empty()
@@ -139,7 +139,7 @@ with st.spinner(t("app.loading", lang)):
     result = _compute(ds, ds.content_hash, lang, view)
 
 # -- the graph -----------------------------------------------------------------------------
-st.subheader(result.title, anchor=False)
+st.subheader(ui.md(result.title), anchor=False)
 if len(result.graph) == 0:
     st.info(t("network.empty", lang))
     st.button(t("network.reset", lang), on_click=_reset_view, args=((first, last),))
@@ -175,10 +175,10 @@ else:
 if actor:
     card = nv.actor_card(ds, result.whole, actor, lang)
     with st.container(border=True):
-        st.subheader(card["name"], anchor=False)
+        st.subheader(ui.md(card["name"]), anchor=False)
         st.markdown(f"**{ui.md(card['kind'])}** — {ui.md(card['description'])}")
         st.markdown(f"**{t('network.card.quote', lang)}**  \n> {ui.md(card['quote'])}")
-        st.caption(t("network.hover.section", lang, section=card["section"]))
+        st.caption(t("network.hover.section", lang, section=ui.md(card["section"])))
         for part in ("ties", "events"):
             st.markdown(f"**{t(f'network.card.{part}', lang)}**")
             if card[part].empty:
