@@ -26,6 +26,7 @@ import pandas as pd
 
 from anis_viz import contract
 from anis_viz.data import ByContent, Dataset, DataValidationError, Problem, load_dataset
+from anis_viz.text import guard_csv, guard_frame
 
 __all__ = ["KEEP", "MAX_EXPANDED", "MAX_FILES", "Notice", "contract_table", "descriptor_meta",
            "load_upload", "package_zip", "safe_member", "template_zip", "unpack"]
@@ -186,11 +187,12 @@ def load_upload(uploads: Iterable[tuple[str, bytes]], *, max_bytes: int,
 # -- templates ----------------------------------------------------------------------------
 
 def package_zip(ds: Dataset) -> bytes:
-    """The package exactly as it was read (``datapackage.json`` and its files), zipped."""
+    """The package as it was read (``datapackage.json`` and its files), zipped; a CSV cell a
+    spreadsheet would run as a formula is guarded (:func:`anis_viz.text.guard_csv`)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, raw in ds.files.items():
-            archive.writestr(name, raw)
+            archive.writestr(name, guard_csv(raw) if name.lower().endswith(".csv") else raw)
     return buffer.getvalue()
 
 
@@ -234,7 +236,8 @@ def _template_zip(key: ByContent, meta_json: str) -> bytes:
         folder = Path(tmp)
         for name, frame in _example_rows(ds).items():
             frame = frame.reindex(columns=_columns(ds, name)).astype("string").fillna("")
-            frame.to_csv(folder / ds.file_of(name), index=False, lineterminator="\n")
+            guard_frame(frame).to_csv(folder / ds.file_of(name), index=False,
+                                      lineterminator="\n")
         contract.write_descriptor(folder, meta)
         for file in sorted(folder.iterdir()):
             archive.write(file, file.name)

@@ -43,14 +43,17 @@ def _poisonable(resource: str) -> set[str]:
     return set()
 
 
-def poison(text: str, payload: str = PAYLOAD) -> str:
-    return f"{text} {payload}" if text else text
+def poison(text: str, payload: str = PAYLOAD, *, replace: bool = False) -> str:
+    if not text:
+        return text
+    return payload if replace else f"{text} {payload}"
 
 
-def poisoned_package(source: Path, dest: Path, payload: str = PAYLOAD) -> Path:
-    """A copy of the package ``source`` in ``dest`` with ``payload`` appended to every
-    displayed free-text cell and to the descriptor's title, description, version and
-    source (its ``path`` stays the real link to the source)."""
+def poisoned_package(source: Path, dest: Path, payload: str = PAYLOAD, *,
+                     replace: bool = False) -> Path:
+    """A copy of the package ``source`` in ``dest`` with ``payload`` appended to (or, with
+    ``replace``, instead of) every displayed free-text cell and the descriptor's title,
+    description, version and source (its ``path`` stays the real link to the source)."""
     shutil.copytree(source, dest)
     for file in sorted(dest.glob("*.csv")):
         columns = _poisonable(file.stem)
@@ -60,7 +63,7 @@ def poisoned_package(source: Path, dest: Path, payload: str = PAYLOAD) -> Path:
         for row in rows:
             for column in columns & set(header):
                 limit = 300 if column == "quote" else None
-                value = poison(row[column], payload)
+                value = poison(row[column], payload, replace=replace)
                 row[column] = value[:limit] if limit else value
         with file.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, header, lineterminator="\n")
@@ -70,9 +73,10 @@ def poisoned_package(source: Path, dest: Path, payload: str = PAYLOAD) -> Path:
     meta = json.loads(descriptor_file.read_text(encoding="utf-8"))
     for key in ("title", "title_en", "description", "description_en", "version"):
         if key in meta:
-            meta[key] = poison(str(meta[key]), payload)
+            meta[key] = poison(str(meta[key]), payload, replace=replace)
     for source_meta in meta.get("sources", []):
         for key in ("title", "author", "publisher", "year"):
-            source_meta[key] = poison(str(source_meta.get(key, "")) or "x", payload)
+            source_meta[key] = poison(str(source_meta.get(key, "")) or "x", payload,
+                                     replace=replace)
     descriptor_file.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     return dest
