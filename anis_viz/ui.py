@@ -82,6 +82,14 @@ def language_switch() -> None:
 
 # -- data --------------------------------------------------------------------------------
 
+def upload_limit() -> int:
+    """Bytes one upload may hold: Streamlit's ``server.maxUploadSize`` (MB), the one limit
+    the page states, the uploader enforces and the check reports."""
+    from anis_viz.upload import MB
+
+    return int(st.get_option("server.maxUploadSize")) * MB
+
+
 def uploaded() -> Dataset | None:
     """This session's own package, when the Data page loaded one (other sessions never see
     it)."""
