@@ -17,6 +17,8 @@ filters = ui.filters()
 eras = list(network.era_years(ds))
 era_names = dict(zip(ds.eras["era_id"], pick(ds.eras, "short_label", lang), strict=True))
 names = dict(zip(ds.actors["actor_id"], pick(ds.actors, "name", lang), strict=True))
+first, last = year_bounds(ds)
+last = max(last, first + 1)  # a slider needs two ends
 
 
 def _compare(raw: str) -> str:  # ?compare=a,b opens the compare mode on those two eras
@@ -26,8 +28,11 @@ def _compare(raw: str) -> str:  # ?compare=a,b opens the compare mode on those t
     return "compare" if len(chosen) == 2 else "period"
 
 
-def _year(raw: str) -> bool:  # ?year=2008 opens the single-year view
-    st.session_state["net_year"] = int(raw)
+def _year(raw: str) -> bool:  # ?year=2008 opens the single-year view (a year of the data)
+    year = int(raw)
+    if not first <= year <= last:
+        return False
+    st.session_state["net_year"] = year
     return True
 
 
@@ -66,11 +71,12 @@ st.title(t("page.network.title", lang))
 st.caption(t("network.intro", lang))
 
 # -- controls ------------------------------------------------------------------------------
-first, last = year_bounds(ds)
 for key, default in (("net_mode", "period"), ("net_actor", None), ("net_depth", 1),
                      ("net_year", first), ("net_cmp_a", eras[0] if eras else None),
                      ("net_cmp_b", eras[min(1, len(eras) - 1)] if eras else None)):
     st.session_state.setdefault(key, default)
+if not first <= st.session_state["net_year"] <= last:  # kept from another package
+    st.session_state["net_year"] = first
 top = st.columns([4, 5])
 mode = top[0].segmented_control(
     t("network.mode", lang), ["period", "compare"], key="net_mode",
