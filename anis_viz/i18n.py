@@ -543,12 +543,12 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                           "“{names}” could not be read: its datapackage.json or one of its CSV "
                           "files has an unexpected shape. Compare it with the empty template "
                           "(step 1), fix it and upload it again."),
-    "upload.too_slow": ("« {names} » n’a pas pu être vérifié en {seconds} s : le paquet est trop "
-                        "grand ou a trop de problèmes. Corrigez d’abord les premiers fichiers, "
-                        "ou chargez une partie des lignes.",
-                        "“{names}” could not be checked within {seconds} s: the package is too "
-                        "large or has too many problems. Fix the first files first, or upload "
-                        "part of the rows."),
+    "upload.too_slow": ("« {names} » n’a pas pu être vérifié en {seconds} s de calcul : le "
+                        "paquet est trop grand ou a trop de problèmes. Corrigez d’abord les "
+                        "premiers fichiers, ou chargez une partie des lignes.",
+                        "“{names}” could not be checked within {seconds} s of computing: the "
+                        "package is too large or has too many problems. Fix the first files "
+                        "first, or upload part of the rows."),
     "upload.too_much_memory": ("« {names} » demande plus de {max} Mo de mémoire pour être "
                                "vérifié : il a été refusé. Chargez moins de lignes.",
                                "“{names}” needs more than {max} MB of memory to be checked: "

@@ -35,7 +35,8 @@ __all__ = ["KEEP", "MAX_EXPANDED", "MAX_FILES", "MB", "Notice", "contract_table"
            "size_text", "template_zip", "unpack"]
 
 KEEP = (".csv", ".json")  # everything else is ignored, and the user is told so
-MB = 1024 * 1024  # the megabyte of Streamlit's server.maxUploadSize, of the page and messages
+MB = 1000 * 1000  # the megabyte of the page and messages: the uploader counts in these (a
+# file of 20.8 of them is refused under server.maxUploadSize = 20, though 19.8 MiB)
 MAX_FILES = 50  # files in one zip
 MAX_EXPANDED = 100 * MB  # bytes a zip may expand to
 _CHUNK = 1 << 16
