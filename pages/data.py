@@ -33,7 +33,7 @@ def _follow_check() -> None:
         return
     outcome = check.outcome()
     if outcome is None:
-        with st.status(t("data.checking", lang), state="running"):
+        with st.status(t("data.checking", lang), state="running", expanded=True):
             st.write(t("data.checking.elapsed", lang, seconds=int(check.elapsed),
                        max=int(check.seconds)))
         return
