@@ -565,6 +565,44 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                                "contrat et votre vocabulary.csv.",
                                "No datapackage.json: it was rebuilt from the contract and "
                                "your vocabulary.csv."),
+    "upload.encrypted": ("« {name} » : « {entry} » est protégé par un mot de passe. Recréez le "
+                         "zip sans mot de passe et chargez-le à nouveau.",
+                         "“{name}”: “{entry}” is protected by a password. Create the zip "
+                         "again without a password and upload it again."),
+    "upload.method": ("« {name} » : « {entry} » est compressé d’une façon que l’application ne "
+                      "lit pas. Recréez le zip avec la compression ordinaire (clic droit > "
+                      "Compresser).",
+                      "“{name}”: “{entry}” is compressed in a way the app cannot read. Create "
+                      "the zip again with ordinary compression (right click > Compress)."),
+    "upload.damaged": ("« {name} » est endommagé : « {entry} » ne se lit pas (contenu, taille "
+                       "ou somme de contrôle incorrects). Recréez le zip et chargez-le à "
+                       "nouveau.",
+                       "“{name}” is damaged: “{entry}” cannot be read (wrong content, size or "
+                       "checksum). Create the zip again and upload it again."),
+    "upload.unreadable": ("« {names} » n’a pas pu être lu : son datapackage.json ou un de ses "
+                          "fichiers CSV a une forme inattendue. Comparez-le au modèle vide "
+                          "(étape 1), corrigez-le et chargez-le à nouveau.",
+                          "“{names}” could not be read: its datapackage.json or one of its CSV "
+                          "files has an unexpected shape. Compare it with the empty template "
+                          "(step 1), fix it and upload it again."),
+    "upload.too_slow": ("« {names} » n’a pas pu être vérifié en {seconds} s de calcul : le "
+                        "paquet est trop grand ou a trop de problèmes. Corrigez d’abord les "
+                        "premiers fichiers, ou chargez une partie des lignes.",
+                        "“{names}” could not be checked within {seconds} s of computing: the "
+                        "package is too large or has too many problems. Fix the first files "
+                        "first, or upload part of the rows."),
+    "upload.too_much_memory": ("« {names} » demande plus de {max} Mo de mémoire pour être "
+                               "vérifié : il a été refusé. Chargez moins de lignes.",
+                               "“{names}” needs more than {max} MB of memory to be checked: "
+                               "it was refused. Upload fewer rows."),
+    "upload.problems_cut": ("{n} problèmes en tout : les {shown} premiers sont listés.",
+                            "{n} problems in all: the first {shown} are listed."),
+    "upload.busy": ("Le serveur vérifie déjà {n} envois : réessayez dans un instant.",
+                    "The server is already checking {n} uploads: try again in a moment."),
+    "data.checking.elapsed": ("Vérification de vos fichiers… {seconds} s (au plus {max} s). "
+                              "Les autres pages restent utilisables.",
+                              "Checking your files… {seconds} s (at most {max} s). The other "
+                              "pages stay usable."),
     "health.untied": ("Acteurs sans aucun lien", "Actors with no tie"),
     "health.outside": ("Événements hors de toute période (ou hors de la leur)",
                        "Events outside every era (or outside their own)"),
