@@ -28,6 +28,7 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from anis_viz import i18n, style
+from anis_viz import text as safe
 from anis_viz.chart import Chart
 from anis_viz.data import Dataset
 
@@ -35,7 +36,6 @@ __all__ = ["Chart", "Stamp", "stamp", "file_name", "decorated", "png", "svg", "p
            "html_page", "csv_bytes", "report_html", "pdf_book", "assembly_pack", "images"]
 
 WIDTH, HEIGHT = 1600, 900  # 16:9, the shape of a projector and of a slide
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _kaleido_started = False
 
 
@@ -73,7 +73,7 @@ def file_name(st: Stamp, chart: Chart, ext: str) -> str:
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width))
+    return "<br>".join(safe.plotly(line) for line in textwrap.wrap(text, width))
 
 
 def decorated(chart: Chart, st: Stamp, *, caption: bool = False,
@@ -88,11 +88,11 @@ def decorated(chart: Chart, st: Stamp, *, caption: bool = False,
                     75 if fig.layout.xaxis.title.text else 45)
     fig.update_layout(
         template=template, width=WIDTH, height=HEIGHT,
-        title=dict(text=html.escape(chart.title), x=0.01, xanchor="left",
-                   subtitle=dict(text=html.escape(chart.subtitle))),
+        title=dict(text=safe.plotly(chart.title), x=0.01, xanchor="left",
+                   subtitle=dict(text=safe.plotly(chart.subtitle))),
         margin=dict(t=max(margin.t or 0, 100), b=axes_room + (150 if caption else 60)),
     )
-    notes = [f"{html.escape(st.source)} — {html.escape(st.made)}"]
+    notes = [f"{safe.plotly(st.source)} — {safe.plotly(st.made)}"]
     if caption and chart.alt:
         notes.insert(0, f"<i>{_wrap(chart.alt, 170)}</i>")
     fig.add_annotation(text="<br>".join(notes), xref="paper", yref="paper", x=0, y=0,
@@ -239,14 +239,9 @@ def _book(charts: Sequence[Chart], pages: Sequence[bytes], st: Stamp,
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV (with BOM, so spreadsheets read the accents) in which no cell can run as a
-    formula: text starting with = + - @ tab or CR is prefixed with an apostrophe."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            text = safe[column].astype("string")
-            risky = text.str.startswith(FORMULA_START).fillna(False)
-            safe[column] = text.where(~risky, "'" + text)
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+    formula (:func:`anis_viz.text.guard_frame`)."""
+    return safe.guard_frame(frame).to_csv(index=False, lineterminator="\r\n").encode(
+        "utf-8-sig")
 
 
 def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
@@ -294,7 +289,7 @@ def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
         for res in ds.descriptor.get("resources", []):
             name = str(res.get("path") or f"{res.get('name')}.csv")
             if name in ds.files:
-                pack.writestr(f"{data_dir}/{name}", ds.files[name])
+                pack.writestr(f"{data_dir}/{name}", safe.guard_csv(ds.files[name]))
         pack.writestr(f"{data_dir}/datapackage.json", ds.files["datapackage.json"])
         pack.writestr(t("export.readme_name"), t("export.readme", title=st.title,
                                                  source=st.source, made=st.made,

@@ -24,6 +24,7 @@ from anis_viz.cache import per_content
 from anis_viz.data import Dataset
 from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
+from anis_viz.text import plotly
 
 __all__ = ["BUMP_TOP", "CHARTS", "SLIDE_CHARTS", "rise_table", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
            "mentions", "cell_mentions", "pick_cell", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
@@ -160,7 +161,8 @@ def pick_cell(cells: pd.DataFrame, chosen: tuple = (None, None),
     (theme label, column label, as a chart selection reports them) when it names a cell,
     else ``chosen`` (theme_id, key) when still on the grid, else the busiest cell."""
     if clicked is not None:
-        hit = cells[(cells["theme"] == clicked[0]) & (cells["col_label"] == str(clicked[1]))]
+        shown = cells["theme"].map(plotly), cells["col_label"].map(plotly)  # as drawn
+        hit = cells[(shown[0] == clicked[0]) & (shown[1] == str(clicked[1]))]
         if len(hit):
             return str(hit.iloc[0]["theme_id"]), str(hit.iloc[0]["key"])
     theme_id, key = chosen

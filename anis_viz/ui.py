@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import html
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -32,8 +30,8 @@ from anis_viz.data import (
 )
 from anis_viz.filters import SharedFilters, year_bounds
 from anis_viz.i18n import LANGS, format_size, t
+from anis_viz.text import md  # the one Markdown escaper for data text
 
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~>$]")
 UPLOAD_KEY = "uploaded_dataset"  # a session's own package (set by the Data page)
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -139,6 +137,14 @@ def language_switch() -> None:
 
 # -- data --------------------------------------------------------------------------------
 
+def upload_limit() -> int:
+    """Bytes one upload may hold: Streamlit's ``server.maxUploadSize`` (MB), the one limit
+    the page states, the uploader enforces and the check reports."""
+    from anis_viz.upload import MB
+
+    return int(st.get_option("server.maxUploadSize")) * MB
+
+
 def uploaded() -> Dataset | None:
     """This session's own package, when the Data page loaded one (other sessions never see
     it)."""
@@ -182,7 +188,7 @@ def dataset() -> Dataset:
             return embedded_dataset()
     except DataValidationError as err:
         errors = [p for p in err.problems if p.severity == "error"]
-        st.error(t("app.data_invalid", lang(), path=err.path, n=len(errors)))
+        st.error(t("app.data_invalid", lang(), path=md(err.path), n=len(errors)))
         show_problems(err.problems)
         st.stop()
 
@@ -296,14 +302,15 @@ def plotly(fig, *, key: str | None = None, **kwargs):
 
 def page_link(script: str, label: str, **params) -> None:
     """A link to another page of the app that keeps this session (language, uploaded data)
-    and opens the target in the state ``params`` describe (``?actor=…``)."""
+    and opens the target in the state ``params`` describe (``?actor=…``). ``label`` is
+    Markdown: escape data text in it with :func:`md`."""
     query = {k: str(v) for k, v in params.items() if v not in (None, "")}
     if lang() != LANGS[0]:
         query["lang"] = lang()
     try:
         st.page_link(script, label=label, query_params=query)
     except StreamlitAPIException:  # target page absent from this app: show the name only
-        st.markdown(md(label))
+        st.markdown(label)
 
 
 # -- downloads (every chart) ------------------------------------------------------------
@@ -368,11 +375,6 @@ def assembly_pack(ds: Dataset) -> None:
 
 def table(frame: pd.DataFrame, **kwargs) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", **kwargs)
-
-
-def md(text: str) -> str:
-    """Escape data text for ``st.markdown``: it shows as typed, never as markup or a link."""
-    return _MD_SPECIAL.sub(r"\\\g<0>", html.escape(str(text), quote=False))
 
 
 def colour_bar(colour: str) -> None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -26,15 +28,42 @@ import pandas as pd
 from anis_viz import contract
 from anis_viz.cache import per_content
 from anis_viz.data import Dataset, DataValidationError, Problem, load_dataset
+from anis_viz.text import guard_csv, guard_frame
 
-__all__ = ["KEEP", "MAX_EXPANDED", "MAX_FILES", "Notice", "contract_table", "descriptor_meta",
-           "load_upload", "package_zip", "safe_member", "template_zip", "unpack"]
+__all__ = ["KEEP", "MAX_EXPANDED", "MAX_FILES", "MB", "Notice", "contract_table",
+           "descriptor_meta", "load_upload", "notice_params", "package_zip", "safe_member",
+           "size_text", "template_zip", "unpack"]
 
 KEEP = (".csv", ".json")  # everything else is ignored, and the user is told so
+MB = 1000 * 1000  # the megabyte of the page and messages: the uploader counts in these (a
+# file of 20.8 of them is refused under server.maxUploadSize = 20, though 19.8 MiB)
 MAX_FILES = 50  # files in one zip
-MAX_EXPANDED = 100 * 1024 * 1024  # bytes a zip may expand to
+MAX_EXPANDED = 100 * MB  # bytes a zip may expand to
 _CHUNK = 1 << 16
+# What a damaged, encrypted or exotic zip raises while it is read (never shown as is).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError,
+              zlib.error, EOFError, OSError, ValueError, OverflowError)
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+log = logging.getLogger("anis_viz")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def size_text(n_bytes: int, lang: str = "fr") -> str:
+    """A size in MB as the page and every message state it: whole when it is (``20``), else
+    rounded up to a tenth (``20,1`` in French), so a size over a limit never reads as equal.
+
+    >>> size_text(20 * MB), size_text(20 * MB + 1, "fr"), size_text(int(1.25 * MB), "en")
+    ('20', '20,1', '1.3')
+    """
+    tenths = -(-n_bytes * 10 // MB)
+    text = str(tenths // 10) if tenths % 10 == 0 else f"{tenths / 10:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def notice_params(notice: Notice, lang: str) -> dict:
+    """A notice's parameters for its message: sizes (``*_bytes``) as :func:`size_text`."""
+    return {(k[:-6] if k.endswith("_bytes") else k):
+            (size_text(v, lang) if k.endswith("_bytes") else v) for k, v in notice.params.items()}
 
 
 @dataclass(frozen=True)
@@ -82,11 +111,20 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -
     return out.getvalue()
 
 
+def _unreadable(info: zipfile.ZipInfo) -> str:
+    """Why an entry cannot be read at all ("" when it can be tried)."""
+    if info.flag_bits & 0x1:
+        return "encrypted"
+    if info.compress_type not in _METHODS:
+        return "method"
+    return ""
+
+
 def _unzip(name: str, data: bytes, dest: Path, notices: list[Notice], *, max_files: int,
            max_expanded: int) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except ZIP_ERRORS:
         notices.append(Notice("bad_zip", "error", {"name": name}))
         return
     with archive:
@@ -97,7 +135,7 @@ def _unzip(name: str, data: bytes, dest: Path, notices: list[Notice], *, max_fil
             return
         if sum(i.file_size for i in entries) > max_expanded:
             notices.append(Notice("too_large_expanded", "error",
-                                  {"name": name, "max": max_expanded // (1024 * 1024)}))
+                                  {"name": name, "max_bytes": max_expanded}))
             return
         # A package zipped with its folder ("history/datapackage.json"): read from that folder.
         descriptors = sorted((i.filename for i in entries
@@ -118,10 +156,17 @@ def _unzip(name: str, data: bytes, dest: Path, notices: list[Notice], *, max_fil
             if root != PurePosixPath(".") and root not in path.parents:
                 ignored.append(member)
                 continue
-            content = _read_capped(archive, info, budget)
+            if unreadable := _unreadable(info):
+                notices.append(Notice(unreadable, "error", {"name": name, "entry": member}))
+                return
+            try:
+                content = _read_capped(archive, info, budget)
+            except ZIP_ERRORS:  # a bad CRC, sizes that lie, a corrupt stream
+                notices.append(Notice("damaged", "error", {"name": name, "entry": member}))
+                return
             if content is None:
                 notices.append(Notice("too_large_expanded", "error",
-                                      {"name": name, "max": max_expanded // (1024 * 1024)}))
+                                      {"name": name, "max_bytes": max_expanded}))
                 return
             budget -= len(content)
             relative = path.relative_to(root) if root != PurePosixPath(".") else path
@@ -140,8 +185,7 @@ def unpack(uploads: Iterable[tuple[str, bytes]], dest: Path, *, max_bytes: int,
     notices: list[Notice] = []
     total = sum(len(data) for _, data in uploads)
     if total > max_bytes:
-        return [Notice("too_big", "error", {"size": round(total / 1e6, 1),
-                                            "max": round(max_bytes / 1e6, 1)})]
+        return [Notice("too_big", "error", {"size_bytes": total, "max_bytes": max_bytes})]
     ignored = []
     for name, data in uploads:
         base = PurePosixPath(name.replace("\\", "/")).name
@@ -163,7 +207,10 @@ def load_upload(uploads: Iterable[tuple[str, bytes]], *, max_bytes: int,
 
     Returns the dataset (None when it cannot be used), the notices about the files, and
     the validation problems (the warnings when the dataset loaded)."""
+    uploads = list(uploads)
+    names = ", ".join(PurePosixPath(str(n).replace("\\", "/")).name for n, _ in uploads)
     folder = Path(tempfile.mkdtemp(prefix="anis-viz-upload-"))
+    notices: list[Notice] = []
     try:
         notices = unpack(uploads, folder, max_bytes=max_bytes, **limits)
         if any(n.level == "error" for n in notices):
@@ -179,6 +226,11 @@ def load_upload(uploads: Iterable[tuple[str, bytes]], *, max_bytes: int,
         except DataValidationError as err:
             return None, notices, list(err.problems)
         return ds, notices, list(ds.warnings)
+    except MemoryError:
+        raise
+    except Exception:  # a shape the validator did not foresee: say so, never crash
+        log.exception("upload could not be read")
+        return None, notices + [Notice("unreadable", "error", {"names": names})], []
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -186,11 +238,12 @@ def load_upload(uploads: Iterable[tuple[str, bytes]], *, max_bytes: int,
 # -- templates ----------------------------------------------------------------------------
 
 def package_zip(ds: Dataset) -> bytes:
-    """The package exactly as it was read (``datapackage.json`` and its files), zipped."""
+    """The package as it was read (``datapackage.json`` and its files), zipped; a CSV cell a
+    spreadsheet would run as a formula is guarded (:func:`anis_viz.text.guard_csv`)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, raw in ds.files.items():
-            archive.writestr(name, raw)
+            archive.writestr(name, guard_csv(raw) if name.lower().endswith(".csv") else raw)
     return buffer.getvalue()
 
 
@@ -236,7 +289,8 @@ def _template_zip(ds: Dataset, meta_json: str) -> bytes:
         folder = Path(tmp)
         for name, frame in _example_rows(ds).items():
             frame = frame.reindex(columns=_columns(ds, name)).astype("string").fillna("")
-            frame.to_csv(folder / contract.table(name).file, index=False, lineterminator="\n")
+            guard_frame(frame).to_csv(folder / contract.table(name).file, index=False,
+                                      lineterminator="\n")
         contract.write_descriptor(folder, meta)
         for file in sorted(folder.iterdir()):
             archive.write(file, file.name)

@@ -18,6 +18,8 @@ filters = ui.filters()
 eras = list(network.era_years(ds))
 era_names = dict(zip(ds.eras["era_id"], pick(ds.eras, "short_label", lang), strict=True))
 names = dict(zip(ds.actors["actor_id"], pick(ds.actors, "name", lang), strict=True))
+first, last = year_bounds(ds)
+last = max(last, first + 1)  # a slider needs two ends
 
 
 def _compare(raw: str) -> str:  # ?compare=a,b opens the compare mode on those two eras
@@ -27,8 +29,11 @@ def _compare(raw: str) -> str:  # ?compare=a,b opens the compare mode on those t
     return "compare" if len(chosen) == 2 else "period"
 
 
-def _year(raw: str) -> bool:  # ?year=2008 opens the single-year view
-    st.session_state["net_year"] = int(raw)
+def _year(raw: str) -> bool:  # ?year=2008 opens the single-year view (a year of the data)
+    year = int(raw)
+    if not first <= year <= last:
+        return False
+    st.session_state["net_year"] = year
     return True
 
 
@@ -76,11 +81,12 @@ st.title(t("page.network.title", lang))
 st.caption(t("network.intro", lang))
 
 # -- controls ------------------------------------------------------------------------------
-first, last = year_bounds(ds)
 for key, default in (("net_mode", "period"), ("net_actor", None), ("net_depth", 1),
                      ("net_year", first), ("net_cmp_a", eras[0] if eras else None),
                      ("net_cmp_b", eras[min(1, len(eras) - 1)] if eras else None)):
     st.session_state.setdefault(key, default)
+if not first <= st.session_state["net_year"] <= last:  # kept from another package
+    st.session_state["net_year"] = first
 top = st.columns([4, 5])
 mode = top[0].segmented_control(
     t("network.mode", lang), ["period", "compare"], key="net_mode",
@@ -100,7 +106,7 @@ else:
     top[1].segmented_control(t("network.era", lang), ["all", *eras], key="net_era",
                              on_change=_era_changed,
                              format_func=lambda e: t("network.era.all", lang)
-                             if e == "all" else era_names[e])
+                             if e == "all" else ui.md(era_names[e]))
     row = st.columns([2, 5, 2], vertical_alignment="bottom")
     if row[0].toggle(t("network.year.toggle", lang), key="net_single"):
         year = row[1].slider(t("network.year", lang), first, last, key="net_year")
@@ -135,7 +141,7 @@ if play:  # the network year by year, then the chosen year again
     for frame_year in range(first, last + 1):
         shown = nv.cached(ds, lang, replace(view, year=frame_year, actor=""))
         with slot.container():
-            st.subheader(shown.title, anchor=False)
+            st.subheader(ui.md(shown.title), anchor=False)
             ui.plotly(shown.figure, key=f"net_play_{frame_year}")
         time.sleep(min(0.8, PLAY_SECONDS / max(1, last - first + 1)))
     slot.empty()
@@ -147,7 +153,7 @@ tie_card = nv.tie_card(ds, result.whole, chosen_tie, lang) if chosen_tie else No
 ui.set_url(tie=tie_card["key"] if tie_card else None)
 
 # -- the graph -----------------------------------------------------------------------------
-st.subheader(result.title, anchor=False)
+st.subheader(ui.md(result.title), anchor=False)
 if len(result.graph) == 0:
     st.info(t("network.empty", lang))
     st.button(t("network.reset", lang), on_click=_reset_view, args=((first, last),))
@@ -199,10 +205,10 @@ if tie_card:
 if actor:
     card = nv.actor_card(ds, result.whole, actor, lang)
     with st.container(border=True):
-        st.subheader(card["name"], anchor=False)
+        st.subheader(ui.md(card["name"]), anchor=False)
         st.markdown(f"**{ui.md(card['kind'])}** — {ui.md(card['description'])}")
         st.markdown(f"**{t('network.card.quote', lang)}**  \n> {ui.md(card['quote'])}")
-        st.caption(t("network.hover.section", lang, section=card["section"]))
+        st.caption(t("network.hover.section", lang, section=ui.md(card["section"])))
         for part in ("ties", "events"):
             st.markdown(f"**{t(f'network.card.{part}', lang)}**")
             if card[part].empty:

@@ -24,9 +24,9 @@ for start in range(0, len(cards), 3):
     for column, card in zip(st.columns(3), row.itertuples(), strict=False):
         with column, st.container(border=True):
             ui.colour_bar(card.colour)
-            st.subheader(card.short_label, anchor=False)
+            st.subheader(ui.md(card.short_label), anchor=False)
             st.markdown(f"**{ui.md(card.label)}**  \n{ui.md(card.span)}")
-            st.write(card.summary)
+            st.markdown(ui.md(card.summary))
             with st.expander(t("overview.quote", lang)):
                 st.markdown(f"> {ui.md(card.quote)}")
                 st.caption(t("overview.section", lang, section=card.section_id))
@@ -47,14 +47,15 @@ st.header(t("overview.source", lang))
 source = ds.source
 st.markdown(f"**{ui.md(source.get('title', ''))}** — {ui.md(source.get('author', ''))}, "
             f"{ui.md(source.get('publisher', ''))} {ui.md(source.get('year', ''))}")
-if source.get("path"):
-    st.link_button(t("overview.read_source", lang, publisher=source.get("publisher") or "web"),
+if str(source.get("path", "")).startswith(("https://", "http://")):  # a web page, nothing else
+    st.link_button(t("overview.read_source", lang,
+                     publisher=ui.md(source.get("publisher") or "web")),
                    source["path"], icon=":material/open_in_new:")
 st.markdown(f"**{t('overview.cite', lang)}**")
 # plain text, not st.code: the code block loads a syntax highlighter and a font (0.6 MB
 # compressed) on every phone's first visit
 st.text(overview.citation(ds, lang))
-st.caption(t("overview.dataset", lang, title=ds.title_in(lang), version=ds.version))
+st.caption(t("overview.dataset", lang, title=ui.md(ds.title_in(lang)), version=ui.md(ds.version)))
 
 # -- the assembly pack ------------------------------------------------------------------
 st.header(t("export.pack.title", lang), help=t("export.pack.help", lang))

@@ -54,8 +54,9 @@ if slide.kind == "chart":
                               template=style.PRESENT_TEMPLATE)[:1]
     height = slides.chart_height(slide.title, len(shown), note, screen)
     for index, chart in enumerate(shown):
-        figure = charts.slide_figure(chart.figure, height=height,
-                                     scale=style.slide_scale(*screen))
+        scale = style.slide_scale(*screen)
+        figure = charts.slide_figure(chart.figure, height=height, scale=scale,
+                                     width=screen[0] - 2 * style.SLIDE_PAD_X * scale)
         figure.update_layout(meta={"screen": f"{screen[0]}x{screen[1]}"})  # drawn for
         ui.plotly(figure, key=f"pr_chart_{position}_{index}", alt=chart.alt)
 else:

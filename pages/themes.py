@@ -13,7 +13,7 @@ lang = ui.lang()
 filters = ui.filters()
 
 st.title(t("page.themes.title", lang))
-st.info(t("themes.note", lang, year=ds.source.get("year", "")), icon=":material/info:")
+st.info(t("themes.note", lang, year=ui.md(ds.source.get("year", ""))), icon=":material/info:")
 
 # -- the page's own filters, in the URL ---------------------------------------------------
 table = themes.theme_table(ds, lang)
@@ -104,7 +104,7 @@ else:
     if chart_name == "actors" and not chart.data.empty:
         st.markdown(f"**{t('themes.network.title', lang)}**")
         for actor in chart.data.head(5).itertuples():
-            ui.page_link("pages/network.py", t("themes.network", lang, name=actor.name),
+            ui.page_link("pages/network.py", t("themes.network", lang, name=ui.md(actor.name)),
                          actor=actor.actor_id)
     ui.downloads(chart, ds, key=f"th_{chart_name}")
 

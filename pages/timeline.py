@@ -58,7 +58,7 @@ with st.expander(t("timeline.filters", lang), expanded=chosen, icon=":material/f
 zooms, lanes = st.columns([3, 2], vertical_alignment="bottom")
 zooms.segmented_control(t("timeline.zoom", lang), [ALL, *offer["zoom"]], key="tl_zoom",
                         format_func=lambda v: t("timeline.zoom.all", lang) if v == ALL
-                        else offer["zoom"][v])
+                        else ui.md(offer["zoom"][v]))
 st.session_state.setdefault("tl_lanes", timeline.LANES[0])
 lanes.segmented_control(t("timeline.lanes", lang), timeline.LANES, key="tl_lanes",
                         format_func=lambda v: t(f"timeline.lanes.{v}", lang))
@@ -101,12 +101,12 @@ if card:
         st.markdown(f"**{t('timeline.card.actors', lang)}**")
         with st.container(horizontal=True, gap="small"):
             for actor_id, name in card["actors"]:
-                ui.page_link("pages/network.py", name, actor=actor_id)
+                ui.page_link("pages/network.py", ui.md(name), actor=actor_id)
         if not card["actors"]:
             st.caption(t("timeline.card.none", lang))
         st.markdown(f"**{t('timeline.card.quote', lang)}**")
         st.markdown(f"> {ui.md(card['quote'])}")
-        st.caption(card["section"])
+        st.caption(ui.md(card["section"]))
         st.button(t("timeline.card.close", lang), on_click=close_card, icon=":material/close:")
 
 # -- the table ----------------------------------------------------------------------------

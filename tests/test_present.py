@@ -63,7 +63,7 @@ def test_presentation_page_steps_through_slides(monkeypatch):
     assert at.title[0].value == "The Shared Gardens at a glance"
     assert "Slide **1** of 2" in at.markdown[0].value
     at.button[1].click().run()  # next
-    assert at.title[0].value == "Who keeps the gardens alive?"
+    assert at.title[0].value == "Who keeps the gardens alive\\?"  # escaped: shown as typed
     assert at.button[1].disabled  # the last slide: no next
     at.toggle[0].set_value(True).run()
     assert not at.info  # slide 2 has no notes
@@ -170,3 +170,49 @@ def test_the_rise_chart_sets_an_era_beside_the_one_before(jardins):
     assert len(first.figure.data) == 1 and not first.figure.layout.showlegend  # nothing before
     (none,) = charts.build("themes", jardins, "fr", {"chart": "rise", "era": "jachere"})
     assert not none.figure.data and "Jachère" in none.alt
+
+
+def _labels(figure) -> dict:
+    return {(i, j): (text, trace.textposition[j]) for i, trace in enumerate(figure.data)
+            if "text" in (getattr(trace, "mode", None) or "") and not isinstance(trace.text, str | None)
+            for j, text in enumerate(trace.text) if text}
+
+
+def test_slide_labels_are_placed_again_for_the_size_they_are_drawn_at():
+    """A crowded chart: the names that would meet on a short slide are moved around their
+    mark or left to the hover box; on a tall one every name stays where it was."""
+    import plotly.graph_objects as go
+
+    names = [f"Acteur numéro {n}" for n in range(6)]
+    figure = go.Figure(go.Scatter(
+        x=[0, 0.05, 0.1, 0.15, 0.2, 0.25], y=[0, 0.02, 0.04, 0.06, 0.08, 0.1],
+        mode="markers+text", text=names, textposition=["middle right"] * 6,
+        marker=dict(size=[30, 25, 20, 15, 12, 10]), textfont=dict(size=12)))
+    figure.update_layout(xaxis=dict(range=[-1, 1]), yaxis=dict(range=[-1, 1]),
+                         margin=dict(l=10, r=10, t=10, b=10))
+    tall = _labels(charts.slide_figure(figure, height=6000, scale=1.0, width=1800))
+    assert tall == _labels(figure)  # room: nothing moves
+    short = charts.slide_figure(figure, height=300, scale=2 / 3, width=600)
+    kept = _labels(short)
+    assert 0 < len(kept) < 6 and (0, 0) in kept  # the largest mark keeps its name
+    spec = short.to_dict()  # what is written meets nothing: fitting again keeps it all
+    charts.fit_labels(spec, width=600, height=300, base_font=20 * 2 / 3)
+    assert _labels(go.Figure(spec)) == kept
+
+
+def test_every_event_of_an_era_keeps_its_title_on_a_slide(anis):
+    for era in anis.eras["era_id"]:
+        figure = charts.build("timeline", anis, "fr", {"zoom": era, "era": era},
+                              template=style.PRESENT_TEMPLATE)[0].figure
+        for height, scale in ((540, 2 / 3), (810, 1.0)):
+            slide = charts.slide_figure(figure, height=height, scale=scale,
+                                        width=int(1920 * scale - 80 * scale))
+            assert _labels(slide) == _labels(figure), era
+
+
+def test_legend_entries_widen_with_their_text_on_a_slide(anis):
+    figure = charts.build("network", anis, "en", {"era": "anis_1"},
+                          template=style.PRESENT_TEMPLATE)[0].figure
+    width = figure.layout.legend.entrywidth
+    slide = charts.slide_figure(figure, height=800, scale=1.0)
+    assert slide.layout.legend.entrywidth == round(width * style.SLIDE_FONT_SCALE)

@@ -3,6 +3,7 @@ and session isolation."""
 
 import io
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -188,7 +189,17 @@ def data_page(**params) -> AppTest:
 def send(at: AppTest, name: str, data: bytes) -> AppTest:
     at.get("file_uploader")[0].set_value((name, data, "application/zip")).run()
     button = next(b for b in at.button if b.label in ("Vérifier et afficher", "Check and show"))
-    return button.click().run()
+    return settle(button.click().run())
+
+
+def settle(at: AppTest, timeout: float = 90) -> AppTest:
+    """Run the page until the upload's check (another process) has answered."""
+    deadline = time.monotonic() + timeout
+    while "upload_check" in at.session_state and time.monotonic() < deadline:
+        time.sleep(0.3)
+        at.run()
+    assert "upload_check" not in at.session_state, "the check did not answer"
+    return at
 
 
 @pytest.mark.parametrize("lang, title", [("fr", "Données"), ("en", "Data")])

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from anis_viz import style
+from anis_viz.text import plotly
 
 __all__ = ["network_figure"]
 
@@ -82,8 +83,8 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             x=_segments(rows, "x"), y=_segments(rows, "y"), mode="lines",
             line=dict(color=colour, width=1 if large else EDGE_WIDTH,
                       **({} if large else {"dash": dash})),
-            name=rows["group_label"].iloc[0], legend="legend2", legendgroup=legend_group,
-            hoverinfo="skip", showlegend=legend_group not in shown))
+            name=plotly(rows["group_label"].iloc[0]), legend="legend2",
+            legendgroup=legend_group, hoverinfo="skip", showlegend=legend_group not in shown))
         shown.add(legend_group)
         traces.append(scatter(
             x=_middle(rows, "x"), y=_middle(rows, "y"), mode="markers",
@@ -92,7 +93,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
                                         else [""] * len(rows)),
             selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
             legend="legend2",
-            legendgroup=legend_group, showlegend=False, name=rows["group_label"].iloc[0]))
+            legendgroup=legend_group, showlegend=False, name=plotly(rows["group_label"].iloc[0])))
     for group, rows in _groups(nodes):
         traces.append(scatter(
             x=numbers(rows["x"]), y=numbers(rows["y"]), mode="markers+text",
@@ -105,7 +106,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             textfont=dict(size=LABEL_PX, color=style.INK, **({} if large else
                                                               {"shadow": "auto"})),
             hovertext=values(rows["hover"]),
-            hoverinfo="text", customdata=values(rows["actor_id"]), name=str(
+            hoverinfo="text", customdata=values(rows["actor_id"]), name=plotly(
                 rows["group_label"].iloc[0]), legend="legend", legendgroup=f"node:{group}",
             unselected=dict(marker=dict(opacity=1)), selected=dict(marker=dict(opacity=1))))
     if "focus" in nodes and nodes["focus"].any():  # a ring around the actor in focus

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from anis_viz import style
+from anis_viz.text import plotly
 
 __all__ = ["kinds_bar"]
 
@@ -18,7 +19,7 @@ def kinds_bar(counts: pd.DataFrame, *, title: str, x_title: str,
     colour), most numerous first; it is drawn top to bottom in that order.
     """
     fig = go.Figure(go.Bar(
-        x=counts["count"], y=counts["label"], orientation="h",
+        x=counts["count"], y=[plotly(v) for v in counts["label"]], orientation="h",
         marker=dict(color=list(counts["colour"])), text=counts["count"], textposition="outside",
         cliponaxis=False, hovertemplate="%{y} — %{x}<extra></extra>",
     ))

@@ -7,7 +7,6 @@ reaches a hover or a label, and quotes are shortened to stay readable.
 
 from __future__ import annotations
 
-import html
 import textwrap
 
 import pandas as pd
@@ -15,6 +14,7 @@ import plotly.graph_objects as go
 
 from anis_viz import style
 from anis_viz.cache import per_args
+from anis_viz.text import plotly as _esc
 
 __all__ = ["heatmap_figure", "area_figure", "bump_figure", "flow_figure", "meetings_figure",
            "actors_figure", "rise_figure", "quote_block"]
@@ -22,10 +22,6 @@ __all__ = ["heatmap_figure", "area_figure", "bump_figure", "flow_figure", "meeti
 QUOTES_SHOWN = 3     # quotes per hover; the rest are counted ("+ 2 more")
 QUOTE_CHARS = 160    # a quote is shortened at a word boundary beyond this
 WRAP = 64            # hover line width, in characters
-
-
-def _esc(text) -> str:
-    return html.escape(str(text))
 
 
 def _wrap(text: str, width: int = WRAP) -> str:
@@ -95,6 +91,7 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
     grid = {(r, c): (int(n), q, s) for r, c, n, q, s in zip(
         cells["theme"], cells["col_label"], cells["count"], cells["quotes"], cells["sections"],
         strict=True)}
+    shown_rows, shown_cols = [_esc(r) for r in rows], [_esc(c) for c in cols]
     z = [[grid[(r, c)][0] for c in cols] for r in rows]
     limits = quote_limits(len(rows) * len(cols))
     hover = []
@@ -109,7 +106,7 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
         hover.append(line)
     top = max(max(row) for row in z) if z else 1
     fig.add_trace(go.Heatmap(
-        z=z, x=cols, y=rows, hoverinfo="skip",
+        z=z, x=shown_cols, y=shown_rows, hoverinfo="skip",
         text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}",
         colorscale=style.SEQUENTIAL, zmin=0, zmax=max(top, 1), xgap=2, ygap=2,
         colorbar=dict(title=dict(text=_esc(words["colorbar"])), thickness=14, len=0.6,
@@ -117,7 +114,8 @@ def heatmap_figure(cells: pd.DataFrame, *, title: str, x_title: str, words: dict
     # Heatmaps cannot be selected in plotly.js: one invisible marker per cell carries the
     # hover and the click (the nearest cell answers, wherever the pointer is).
     fig.add_trace(go.Scatter(
-        x=[c for _ in rows for c in cols], y=[r for r in rows for _ in cols], mode="markers",
+        x=[c for _ in rows for c in shown_cols], y=[r for r in shown_rows for _ in cols],
+        mode="markers",
         marker=dict(size=18, opacity=0, color=style.INK), showlegend=False,
         selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
         customdata=[h for line in hover for h in line],
@@ -177,13 +175,15 @@ def bump_figure(ranks: pd.DataFrame, *, title: str, y_title: str, words: dict,
                  if r is not None else "" for era, r, c in zip(eras, y, rows["count"],
                                                                strict=True)]
         fig.add_trace(go.Scatter(
-            x=eras, y=y, name=_esc(label), mode="lines+markers", connectgaps=False,
+            x=[_esc(e) for e in eras], y=y, name=_esc(label), mode="lines+markers",
+            connectgaps=False,
             line=dict(color=colour, width=3), customdata=hover,
             marker=dict(size=14, color=colour, symbol=symbols[theme_id],
                         line=dict(color=style.BACKGROUND, width=1.5)),
             hovertemplate="%{customdata}<extra></extra>"))
     deepest = int(ranks["rank"].max()) if ranks["rank"].notna().any() else 1
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=eras, side="top",
+    fig.update_xaxes(type="category", categoryorder="array",
+                     categoryarray=[_esc(e) for e in eras], side="top",
                      showgrid=False)
     fig.update_yaxes(title=_esc(y_title), autorange=False, range=[deepest + 0.5, 0.5],
                      dtick=1, zeroline=False)
@@ -268,7 +268,7 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
     if not undated.empty:
         when = [words["undated_in"].format(era=e) for e in undated["era"]]
         fig.add_trace(go.Bar(
-            y=undated["theme"], x=undated["era_id"].map(ends).fillna(undated["era_end"] + 1)
+            y=undated["theme"].map(_esc), x=undated["era_id"].map(ends).fillna(undated["era_end"] + 1)
             - undated["era_start"],
             base=undated["era_start"], orientation="h", name=_esc(words["undated"]),
             marker=dict(color=style.with_alpha(style.MUTED, 0.12),
@@ -282,7 +282,7 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
     if not dated.empty:
         colours = dict(zip(eras["era_id"], eras["colour"], strict=True))
         fig.add_trace(go.Scatter(
-            x=dated["year"].astype(int), y=dated["theme"], mode="markers",
+            x=dated["year"].astype(int), y=dated["theme"].map(_esc), mode="markers",
             name=_esc(words["dated"]),
             marker=dict(size=16, symbol="circle", color=[colours.get(e, style.INK)
                                                          for e in dated["era_id"]],
@@ -292,7 +292,7 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
     first, last = int(eras["start_year"].min()), max(ends.values())
     fig.update_xaxes(title=None, range=[first - 0.7, last + 0.7], tickformat="d",
                      dtick=1 if last - first <= 12 else 2, showgrid=False)
-    fig.update_yaxes(type="category", categoryorder="array", categoryarray=rows[::-1],
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=[_esc(r) for r in rows[::-1]],
                      automargin=True, ticks="")
     fig.update_layout(barmode="overlay", legend=dict(orientation="h", yref="container", y=0.01,
                                                      yanchor="bottom", x=0),

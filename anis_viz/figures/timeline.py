@@ -13,6 +13,7 @@ __all__ = ["timeline_figure", "EVENT_ROLE"]
 
 EVENT_ROLE = "event"   # meta of every trace whose marks are events (one mark per event)
 ROW_PX = 28            # height of one row of a lane: a two-line title clears the next row
+LINE_ROW_PX = 22       # ... when every title is on one line (a taller history stays short)
 TOP_ROWS = 2.2         # room above the first row for the era names (two lines)
 # Titles keep one size under every template: the projector squeezes rows into 760 px and a
 # larger type would run into the next row.
@@ -218,7 +219,8 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                        mode="markers", hoverinfo="skip", showlegend=False, name="top axis"))
     ticks = _year_ticks(*ends)
     total = int((lanes["y0"] + lanes["rows"]).max())
-    plot_px = ROW_PX * (total + TOP_ROWS - 0.4)
+    two_lines = events["label"].astype(str).str.contains("\n", regex=False).any()
+    plot_px = (ROW_PX if two_lines else LINE_ROW_PX) * (total + TOP_ROWS - 0.4)
     return go.Figure(data=traces, layout=dict(
         base, shapes=shapes, annotations=notes,
         yaxis=dict(tickmode="array", tickvals=list(lanes["centre"]),
