@@ -811,6 +811,11 @@ TRANSLATIONS: dict[str, tuple[str, str]] = {
                                    "to check in full. Trim it."),
     # -- the network over the years --
     "time.section": ("Au fil des années", "Over the years"),
+    "time.show": ("Afficher le réseau au fil des années", "Show the network over the years"),
+    "time.show.help": ("Un grand réseau : la lecture année par année et ses mesures se "
+                       "calculent à la demande, en quelques secondes la première fois.",
+                       "A large network: the year-by-year playback and its measures are "
+                       "computed on request, in a few seconds the first time."),
     "time.intro": ("Le réseau année après année, aux mêmes places : un lien apparaît l’année "
                    "où il commence et s’estompe quand il finit. Lecture, pause et curseur "
                    "jouent dans le navigateur.",
