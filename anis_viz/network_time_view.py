@@ -14,7 +14,7 @@ import math
 import networkx as nx
 import pandas as pd
 
-from anis_viz import network, network_time, style
+from anis_viz import network, network_time, network_view, style
 from anis_viz.cache import per_content
 from anis_viz.chart import Chart
 from anis_viz.data import Dataset
@@ -49,8 +49,9 @@ def _wrap(text: str, width: int = 70) -> str:
 
 @per_content(maxsize=4)
 def graph_of(ds: Dataset) -> nx.MultiDiGraph:
-    """The package's relations graph, built once per data content (frozen)."""
-    return network.build_graph(ds)
+    """The package's relations graph, built once per data content (frozen): the one the
+    network page draws."""
+    return network_view._relations_graph(ds)
 
 
 class Playback:
