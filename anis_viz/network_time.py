@@ -87,13 +87,6 @@ def _active(ties: pd.DataFrame, year: int) -> pd.Series:
     return (ties["first"] <= year).fillna(False) & (ties["last"] >= year).fillna(False)
 
 
-def _simple(sub: nx.MultiDiGraph) -> nx.Graph:
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(sub))
-    simple.add_edges_from((u, v) for u, v in sub.edges() if u != v)
-    return simple
-
-
 def _betweenness(simple: nx.Graph) -> dict[str, float]:
     n = len(simple)
     if n < 3 or simple.number_of_edges() == 0:
