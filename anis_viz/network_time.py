@@ -13,6 +13,8 @@ after) and ``planned`` (an intention, e.g. a programme adopted).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -85,13 +87,6 @@ def _active(ties: pd.DataFrame, year: int) -> pd.Series:
     return (ties["first"] <= year).fillna(False) & (ties["last"] >= year).fillna(False)
 
 
-def _simple(sub: nx.MultiDiGraph) -> nx.Graph:
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(sub))
-    simple.add_edges_from((u, v) for u, v in sub.edges() if u != v)
-    return simple
-
-
 def _betweenness(simple: nx.Graph) -> dict[str, float]:
     n = len(simple)
     if n < 3 or simple.number_of_edges() == 0:
@@ -100,14 +95,39 @@ def _betweenness(simple: nx.Graph) -> dict[str, float]:
                                else None)
 
 
+def _year_edges(graph: nx.MultiDiGraph, years: list[int]):
+    """Each year's active ties as (u, v) pairs, in the graph's edge order, and the actors
+    they touch in the graph's node order: :func:`year_slice` without building a graph."""
+    ties = tie_table(graph, years)
+    first = ties["first"].to_numpy(dtype=float, na_value=np.nan)
+    last = ties["last"].to_numpy(dtype=float, na_value=np.nan)
+    sources, targets = ties["source"].to_numpy(), ties["target"].to_numpy()
+    order = {node: i for i, node in enumerate(graph)}
+    for year in years:
+        on = (first <= year) & (last >= year)
+        pairs = list(zip(sources[on].tolist(), targets[on].tolist(), strict=True))
+        touched = sorted({a for pair in pairs for a in pair}, key=order.__getitem__)
+        yield year, pairs, touched
+
+
+def _degrees(pairs: list[tuple[str, str]], touched: list[str]) -> dict[str, int]:
+    count = Counter(u for u, _ in pairs)
+    count.update(v for _, v in pairs)  # a loop counts twice, as in a multigraph
+    return {a: count[a] for a in touched}
+
+
+def _simple_of(pairs: list[tuple[str, str]], touched: list[str]) -> nx.Graph:
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(touched))
+    simple.add_edges_from((u, v) for u, v in pairs if u != v)
+    return simple
+
+
 def centralities(graph: nx.MultiDiGraph, years: list[int]) -> dict[int, tuple[dict, dict]]:
     """Year -> (degree, betweenness) of each actor active that year: computed once, read by
     :func:`measures` and :func:`actor_measures`."""
-    out = {}
-    for year in years:
-        sub = year_slice(graph, year)
-        out[year] = (dict(sub.degree()), _betweenness(_simple(sub)))
-    return out
+    return {year: (_degrees(pairs, touched), _betweenness(_simple_of(pairs, touched)))
+            for year, pairs, touched in _year_edges(graph, years)}
 
 
 def measures(graph: nx.MultiDiGraph, years: list[int], lang: str = "fr",
@@ -121,13 +141,12 @@ def measures(graph: nx.MultiDiGraph, years: list[int], lang: str = "fr",
     ties = tie_table(graph, years)
     yearly = yearly or centralities(graph, years)
     rows = []
-    for year in years:
-        sub = year_slice(graph, year)
-        simple = _simple(sub)
-        n, m = len(sub), sub.number_of_edges()
+    for year, pairs, touched in _year_edges(graph, years):
+        simple = _simple_of(pairs, touched)
+        n, m = len(touched), len(pairs)
         degrees, between = yearly[year]
-        degree = sorted((-d, network.name_of(sub, a, lang)) for a, d in degrees.items())
-        ranked = sorted(((-b, network.name_of(sub, a, lang)) for a, b in between.items()))
+        degree = sorted((-d, network.name_of(graph, a, lang)) for a, d in degrees.items())
+        ranked = sorted(((-b, network.name_of(graph, a, lang)) for a, b in between.items()))
         fresh = ties[ties["first"].eq(year).fillna(False) & (ties["first"] > years[0])]
         rows.append({
             "year": year, "actors": n, "ties": m, "new_ties": len(fresh),

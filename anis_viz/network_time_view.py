@@ -14,7 +14,7 @@ import math
 import networkx as nx
 import pandas as pd
 
-from anis_viz import network, network_time, style
+from anis_viz import network, network_time, network_view, style
 from anis_viz.cache import per_content
 from anis_viz.chart import Chart
 from anis_viz.data import Dataset
@@ -23,11 +23,13 @@ from anis_viz.figures.network_play import play_figure
 from anis_viz.i18n import pick, t
 from anis_viz.network_view import label_positions
 
-__all__ = ["Playback", "actor_chart", "charts", "measures_chart", "play_chart", "playback"]
+__all__ = ["Playback", "actor_chart", "charts", "large", "measures_chart", "play_chart",
+           "playback"]
 
 LABELLED = network.LABELLED  # the most connected actors carry their name
 SMALL = 300  # actors: above this, smaller markers
 QUOTES = 8  # quotes listed in a jump's hover box (then "and n more")
+LAZY = 1000  # ties: above this, a page draws the network over the years on request only
 
 
 def _esc(text) -> str:
@@ -47,8 +49,9 @@ def _wrap(text: str, width: int = 70) -> str:
 
 @per_content(maxsize=4)
 def graph_of(ds: Dataset) -> nx.MultiDiGraph:
-    """The package's relations graph, built once per data content (frozen)."""
-    return network.build_graph(ds)
+    """The package's relations graph, built once per data content (frozen): the one the
+    network page draws."""
+    return network_view._relations_graph(ds)
 
 
 class Playback:
@@ -242,6 +245,12 @@ def actor_chart(ds: Dataset, actor: str, lang: str = "fr", *,
     return Chart(slug=t("time.actor.slug", lang, actor=actor), figure=figure, data=table,
                  title=words["title"], alt=alt,
                  span=f"{years[0]}-{years[-1]}" if years else "")
+
+
+def large(ds: Dataset) -> bool:
+    """Whether the network over the years is costly to draw (more than :data:`LAZY` ties):
+    a page then draws it only when asked."""
+    return graph_of(ds).number_of_edges() > LAZY
 
 
 def central_actor(ds: Dataset) -> str:

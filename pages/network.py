@@ -236,41 +236,49 @@ def _animation(_ds, content_hash: str, lang: str, _chart) -> dict[str, bytes]:
     return {"gif": animation.gif(frames), "mp4": animation.mp4(frames)}
 
 
-played = ntv.playback(ds, lang).years
-chosen = st.session_state.get("net_time_actor") or ntv.central_actor(ds)
-tabs = st.tabs([t("time.tab.play", lang), t("time.tab.measures", lang),
-                t("time.tab.actor", lang)])
-with tabs[0]:
-    start = st.select_slider(t("time.keyboard", lang), played, key="net_time_year",
-                             help=t("time.keyboard.help", lang)) if len(played) > 1 else None
-    playing, measured, followed = _time_charts(ds, ds.content_hash, lang, start, chosen)
-    ui.plotly(playing.figure, key="net_time_play")
-    ui.downloads(playing, ds, key="net_time_play")
-    mark = ui.stamp(ds)
-    cols = st.columns(4)
-    cols[0].download_button(t("time.download.gexf", lang), lambda: gexf.dynamic_gexf(
-        network.build_graph(ds, include_events=True), title=playing.title, lang=lang,
-        pos=network.layout(ntv.graph_of(ds))),
-        file_name=export.file_name(mark, playing, "gexf"), mime="application/xml",
-        on_click="ignore", icon=":material/hub:")
-    cols[1].download_button(t("time.download.html", lang), lambda: animation.html(playing, mark),
-                            file_name=export.file_name(mark, playing, "html"),
-                            mime="text/html", on_click="ignore", icon=":material/animation:")
-    for col, fmt, mime in ((cols[2], "gif", "image/gif"), (cols[3], "mp4", "video/mp4")):
-        col.download_button(
-            t(f"time.download.{fmt}", lang),
-            lambda fmt=fmt: _animation(ds, ds.content_hash, lang, playing)[fmt],
-            file_name=export.file_name(mark, playing, fmt), mime=mime, on_click="ignore",
-            icon=":material/movie:")
-with tabs[1]:
-    ui.plotly(measured.figure, key="net_time_measures")
-    ui.downloads(measured, ds, key="net_time_measures")
-with tabs[2]:
-    st.selectbox(t("time.actor.choose", lang), sorted(names, key=names.get),
-                 index=sorted(names, key=names.get).index(chosen) if chosen in names else 0,
-                 key="net_time_actor", format_func=names.get)
-    if followed is not None:
-        ui.plotly(followed.figure, key="net_time_actor_chart")
-        ui.downloads(followed, ds, key="net_time_actor_chart")
+def _over_the_years() -> None:
+    """Playback, measures and one actor, year by year."""
+    played = ntv.playback(ds, lang).years
+    chosen = st.session_state.get("net_time_actor") or ntv.central_actor(ds)
+    tabs = st.tabs([t("time.tab.play", lang), t("time.tab.measures", lang),
+                    t("time.tab.actor", lang)])
+    with tabs[0]:
+        start = st.select_slider(t("time.keyboard", lang), played, key="net_time_year",
+                                 help=t("time.keyboard.help", lang)) if len(played) > 1 else None
+        playing, measured, followed = _time_charts(ds, ds.content_hash, lang, start, chosen)
+        ui.plotly(playing.figure, key="net_time_play")
+        ui.downloads(playing, ds, key="net_time_play")
+        mark = ui.stamp(ds)
+        cols = st.columns(4)
+        cols[0].download_button(t("time.download.gexf", lang), lambda: gexf.dynamic_gexf(
+            network.build_graph(ds, include_events=True), title=playing.title, lang=lang,
+            pos=network.layout(ntv.graph_of(ds))),
+            file_name=export.file_name(mark, playing, "gexf"), mime="application/xml",
+            on_click="ignore", icon=":material/hub:")
+        cols[1].download_button(t("time.download.html", lang), lambda: animation.html(playing, mark),
+                                file_name=export.file_name(mark, playing, "html"),
+                                mime="text/html", on_click="ignore", icon=":material/animation:")
+        for col, fmt, mime in ((cols[2], "gif", "image/gif"), (cols[3], "mp4", "video/mp4")):
+            col.download_button(
+                t(f"time.download.{fmt}", lang),
+                lambda fmt=fmt: _animation(ds, ds.content_hash, lang, playing)[fmt],
+                file_name=export.file_name(mark, playing, fmt), mime=mime, on_click="ignore",
+                icon=":material/movie:")
+    with tabs[1]:
+        ui.plotly(measured.figure, key="net_time_measures")
+        ui.downloads(measured, ds, key="net_time_measures")
+    with tabs[2]:
+        st.selectbox(t("time.actor.choose", lang), sorted(names, key=names.get),
+                     index=sorted(names, key=names.get).index(chosen) if chosen in names else 0,
+                     key="net_time_actor", format_func=names.get)
+        if followed is not None:
+            ui.plotly(followed.figure, key="net_time_actor_chart")
+            ui.downloads(followed, ds, key="net_time_actor_chart")
+
+
+# a large network is drawn over the years only when asked: it costs seconds
+if not ntv.large(ds) or st.toggle(t("time.show", lang), key="net_time_show",
+                                  help=t("time.show.help", lang)):
+    _over_the_years()
 
 ui.source_footer(ds)

@@ -374,3 +374,22 @@ def test_the_descriptor_declares_the_optional_columns_a_file_has(package):
                   if r["name"] == "relations" for f in r["schema"]["fields"]
                   if f["name"] == "status")
     assert status["constraints"]["enum"] == ["attested", "planned"]
+
+
+def test_a_large_network_is_drawn_over_the_years_only_on_request(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from anis_viz import network_time_view
+    from tests.test_network import APP
+
+    monkeypatch.setenv("ANIS_VIZ_DATA", str(JARDINS))
+    monkeypatch.setattr(network_time_view, "LAZY", 0)  # the fixture counts as large
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("pages/network.py").run()
+    assert not at.exception
+    keys = {c.key for c in at.get("plotly_chart")}
+    assert "net_chart" in keys and "net_time_play" not in keys
+    at.toggle(key="net_time_show").set_value(True).run()
+    assert not at.exception
+    assert {"net_time_play", "net_time_measures"} <= {c.key for c in at.get("plotly_chart")}
