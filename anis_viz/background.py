@@ -22,6 +22,7 @@ import threading
 import time
 from pathlib import Path
 
+from anis_viz import upload
 from anis_viz.upload import MB, Notice
 
 __all__ = ["CPU_SECONDS", "MAX_PROBLEMS", "MEMORY", "RUNNING", "SECONDS", "Check", "start"]
@@ -125,8 +126,6 @@ def _main(memory: int, cpu_seconds: int) -> None:
     uploads, max_bytes = pickle.loads(sys.stdin.buffer.read())
     names = ", ".join(name for name, _ in uploads)
     try:
-        from anis_viz import upload
-
         ds, notices, problems = upload.load_upload(uploads, max_bytes=max_bytes)
         del uploads
         if len(problems) > MAX_PROBLEMS:

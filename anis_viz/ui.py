@@ -31,6 +31,7 @@ from anis_viz.data import (
 from anis_viz.filters import SharedFilters, year_bounds
 from anis_viz.i18n import LANGS, format_size, t
 from anis_viz.text import md  # the one Markdown escaper for data text
+from anis_viz.upload import MB
 
 UPLOAD_KEY = "uploaded_dataset"  # a session's own package (set by the Data page)
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -140,8 +141,6 @@ def language_switch() -> None:
 def upload_limit() -> int:
     """Bytes one upload may hold: Streamlit's ``server.maxUploadSize`` (MB), the one limit
     the page states, the uploader enforces and the check reports."""
-    from anis_viz.upload import MB
-
     return int(st.get_option("server.maxUploadSize")) * MB
 
 

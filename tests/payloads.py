@@ -35,11 +35,11 @@ MARKERS = ("ZB", "ZK", "ZR", "ZL", "ZI", "HB", "HA")
 
 def _poisonable(resource: str) -> set[str]:
     """Free-text columns of ``resource``: no pattern, no allowed values, not a number."""
-    for name, _title, fields, _key, _fk in contract.RESOURCES:
-        if name == resource:
-            return {f[0] for f in fields if f[1] == "string" and f[3] is not contract.ENUM
-                    and not (isinstance(f[3], dict) and ("pattern" in f[3] or "enum" in f[3]))
-                    and not f[0].endswith("_id") and f[0] not in ("view", "code")}
+    for table in contract.TABLES:
+        if table.name == resource:
+            return {c.name for c in table.columns if c.type == "string" and c.codes is None
+                    and c.enum is None and "pattern" not in c.constraints
+                    and not c.name.endswith("_id") and c.name not in ("view", "code")}
     return set()
 
 

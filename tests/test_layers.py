@@ -11,11 +11,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "anis_viz"
 
 # lowest first
 LAYERS = [
-    ("base", ["anis_viz", "anis_viz.i18n", "anis_viz.style", "anis_viz.dates", "anis_viz.cache",
+    ("base", ["anis_viz", "anis_viz.text", "anis_viz.i18n", "anis_viz.style", "anis_viz.dates", "anis_viz.cache",
               "anis_viz.chart", "anis_viz.contract", "anis_viz.nav", "anis_viz.timeline_layout",
               "anis_viz.figures"]),
     ("data", ["anis_viz.problems", "anis_viz.descriptor", "anis_viz.validate", "anis_viz.data",
-              "anis_viz.synth", "anis_viz.upload"]),
+              "anis_viz.synth", "anis_viz.upload", "anis_viz.background"]),
     ("transforms", ["anis_viz.filters", "anis_viz.provenance", "anis_viz.overview",
                     "anis_viz.network", "anis_viz.network_time", "anis_viz.themes", "anis_viz.health",
                     "anis_viz.slides"]),
