@@ -297,7 +297,7 @@ def test_animated_html_is_offline_and_does_not_autoplay(played):
     page = animation.html(chart, stamp).decode()
     assert "addFrames" in page and "cdn.plot.ly" not in page.split("<script")[0]
     assert page.count('"name":"2010"') >= 1
-    assert stamp.source.split(" ")[0] in page
+    assert stamp.source.split()[0] in page
     assert 'lang="fr"' in page
 
 
