@@ -45,12 +45,13 @@ def navigation_only() -> None:
 
 
 def system_memory_pool() -> str:
-    """Arrow's memory pool in this process: the C allocator's (``"system"``). Returns the
-    pool's name; changes the pool when pyarrow was imported before the variable was set."""
-    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    """Arrow's memory pool in this process: the C allocator's (``"system"``) unless
+    ``ARROW_DEFAULT_MEMORY_POOL`` names another. Returns the pool's name; changes the pool
+    when pyarrow was imported before the variable was set."""
+    chosen = os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     import pyarrow as pa
 
-    if pa.default_memory_pool().backend_name != "system":
+    if chosen == "system" and pa.default_memory_pool().backend_name != "system":
         pa.set_memory_pool(pa.system_memory_pool())
     return pa.default_memory_pool().backend_name
 
