@@ -12,7 +12,7 @@ the server's resident memory (RSS):
 - ``end``: ``--after`` seconds after every one of those browsers has closed;
 - ``after_a_visit``: 45 s after another viewer has then opened the home page and left.
   Streamlit keeps a closed session for ``server.disconnectedSessionTTL`` (120 s) in case
-  its browser reconnects, and lets it go only when another session opens or closes.
+  its browser reconnects; the server shuts it down within 30 s after that.
 
 The target: ``end`` within 1.5 times ``start``. Loopback only; every wait is bounded.
 """
