@@ -12,18 +12,27 @@ is not used that way; everything else is ``streamlit run``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ctypes
 import gc
+import os
 import sys
 import threading
 import time
 from pathlib import Path
 
-from streamlit.runtime.pages_manager import PagesManager
+# Arrow (pandas' strings) allocates from the C allocator, not from its own mimalloc pool,
+# which keeps what it frees: memory freed by an ended session then goes back to the system
+# with :func:`anis_viz.cache.give_back`. Read once, when pyarrow is first imported, so set
+# before Streamlit (which imports pandas) is; child processes inherit it.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+
+from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.web import cli
 
-__all__ = ["APP", "COLLECT_EVERY", "collect_garbage", "fewer_arenas", "main", "navigation_only"]
+__all__ = ["APP", "COLLECT_EVERY", "collect_garbage", "fewer_arenas", "forget_disconnected",
+           "main", "navigation_only", "system_memory_pool"]
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 COLLECT_EVERY = 30.0  # seconds between two full garbage collections
@@ -35,15 +44,74 @@ def navigation_only() -> None:
     PagesManager.uses_pages_directory = False
 
 
+def system_memory_pool() -> str:
+    """Arrow's memory pool in this process: the C allocator's (``"system"``) unless
+    ``ARROW_DEFAULT_MEMORY_POOL`` names another. Returns the pool's name; changes the pool
+    when pyarrow was imported before the variable was set."""
+    chosen = os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
+    import pyarrow as pa
+
+    if chosen == "system" and pa.default_memory_pool().backend_name != "system":
+        pa.set_memory_pool(pa.system_memory_pool())
+    return pa.default_memory_pool().backend_name
+
+
+def forget_disconnected() -> int:
+    """Shut down the sessions whose browser left more than ``server.disconnectedSessionTTL``
+    seconds ago. Streamlit keeps a closed session that long for a browser that reconnects
+    (a phone waking up), then drops it only when another session connects or leaves, and
+    without shutting it down: its uploaded file stays in Streamlit's upload store, and on a
+    quiet server an ended session's upload would stay in memory. Runs on Streamlit's event
+    loop, as its own session handling does; returns how many sessions were let go (0 when
+    no server runs)."""
+    from streamlit.runtime import Runtime
+
+    if not Runtime.exists():
+        return 0
+    runtime = Runtime.instance()
+    manager = getattr(runtime, "_session_mgr", None)
+    cache = getattr(getattr(manager, "_session_storage", None), "_cache", None)
+    lock = getattr(manager, "_storage_lock", None)
+    if cache is None or lock is None or not hasattr(cache, "expire"):
+        return 0
+
+    def forget() -> int:
+        with lock:
+            expired = cache.expire()
+        for _, info in expired:
+            with contextlib.suppress(Exception):
+                info.session.shutdown()
+        return len(expired)
+
+    loop = None
+    with contextlib.suppress(Exception):
+        loop = runtime._get_async_objs().eventloop
+    if loop is None or not loop.is_running():
+        return forget()
+
+    async def on_loop() -> int:
+        return forget()
+
+    return asyncio.run_coroutine_threadsafe(on_loop(), loop).result(timeout=30)
+
+
 def collect_garbage(every: float = COLLECT_EVERY) -> threading.Thread:
-    """A full garbage collection every ``every`` seconds, in the background. A session that
-    Streamlit lets go of is a web of objects that refer to each other, which only a full
-    collection frees, and an idle server seldom runs one: an ended session's upload (and the
-    answers :mod:`anis_viz.cache` computed from it) would stay in memory."""
+    """A full garbage collection every ``every`` seconds, in the background, after letting
+    go of the sessions that left (:func:`forget_disconnected`). A session that Streamlit
+    lets go of is a web of objects that refer to each other, which only a full collection
+    frees, and an idle server seldom runs one: an ended session's upload (and the answers
+    :mod:`anis_viz.cache` computed from it) would stay in memory."""
     def loop() -> None:
         while True:
             time.sleep(every)
+            forgotten = 0
+            with contextlib.suppress(Exception):
+                forgotten = forget_disconnected()
             gc.collect()
+            if forgotten:
+                from anis_viz.cache import give_back
+
+                give_back()
 
     thread = threading.Thread(target=loop, name="anis-viz-gc", daemon=True)
     thread.start()
@@ -63,6 +131,7 @@ def fewer_arenas(arenas: int = 2) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """``streamlit run app.py ARGV`` (Streamlit's own options: ``--server.port 8501`` …)."""
     navigation_only()
+    system_memory_pool()
     fewer_arenas()
     collect_garbage()
     sys.argv = ["streamlit", "run", str(APP), *(sys.argv[1:] if argv is None else argv)]

@@ -88,3 +88,57 @@ def test_first_visit_to_a_deep_link_shows_the_page(tmp_path):
 
 def test_the_allocator_is_told_to_keep_few_arenas():
     assert serve.fewer_arenas() is sys.platform.startswith("linux")
+
+
+def test_a_served_process_allocates_arrow_memory_from_the_system(tmp_path):
+    # Arrow's own pool (mimalloc) keeps what it frees; the system's gives it back.
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "ARROW_DEFAULT_MEMORY_POOL"}
+    code = ("import anis_viz.serve, pandas as pd, pyarrow as pa; "
+            "s = pd.Series(['a', 'b'] * 1000, dtype='str'); "
+            "print(pa.default_memory_pool().backend_name, pa.total_allocated_bytes() > 0)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, text=True,
+                         capture_output=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["system", "True"]
+
+
+def test_the_pool_is_switched_when_pyarrow_came_first(monkeypatch):
+    import pyarrow as pa
+
+    before = pa.default_memory_pool()
+    monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+    try:
+        pa.set_memory_pool(pa.mimalloc_memory_pool())
+        assert serve.system_memory_pool() == "system"
+        assert pa.default_memory_pool().backend_name == "system"
+    finally:
+        pa.set_memory_pool(before)
+
+
+def test_sessions_that_left_are_let_go_after_their_ttl(monkeypatch):
+    import threading
+    from types import SimpleNamespace
+
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.memory_session_storage import MemorySessionStorage
+    from streamlit.runtime.session_manager import SessionInfo
+
+    assert serve.forget_disconnected() == 0  # no server in this process
+    kept = MemorySessionStorage(ttl_seconds=600)
+    gone = MemorySessionStorage(ttl_seconds=1)
+    shut = []
+    for storage in (kept, gone):
+        for name in ("a", "b"):
+            session = SimpleNamespace(id=name, shutdown=lambda s=storage, n=name:
+                                      shut.append((s, n)))
+            storage.save(SessionInfo(client=None, session=session))
+    time.sleep(1.2)  # the second one's sessions left more than its TTL ago
+    for storage in (kept, gone):
+        manager = SimpleNamespace(_session_storage=storage, _storage_lock=threading.Lock())
+        monkeypatch.setattr(Runtime, "_instance", SimpleNamespace(_session_mgr=manager))
+        left = serve.forget_disconnected()
+        assert (left, len(storage._cache)) == ((0, 2) if storage is kept else (2, 0))
+    assert shut == [(gone, "a"), (gone, "b")]  # its upload leaves Streamlit's store
