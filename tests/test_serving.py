@@ -7,10 +7,9 @@ import time
 import weakref
 from pathlib import Path
 
-import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
-from anis_viz import devserver, serve
+from anis_viz import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,29 +60,6 @@ def test_every_way_to_serve_goes_through_it():
     assert "scripts/serve.py" in run and "streamlit run" not in makefile
     assert "scripts\" / \"serve.py" in (ROOT / "anis_viz" / "devserver.py").read_text()
     assert "from anis_viz.serve import main" in (ROOT / "scripts" / "serve.py").read_text()
-
-
-@pytest.mark.browser
-def test_first_visit_to_a_deep_link_shows_the_page(tmp_path):
-    if not devserver.CHROMIUM.exists():
-        pytest.skip(f"{devserver.CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    process, base = devserver.start(tmp_path)  # a fresh server: this is its first visit
-    try:
-        with sync_playwright() as play:
-            browser = play.chromium.launch(executable_path=str(devserver.CHROMIUM),
-                                           args=devserver.CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"{base}/reseau")
-            page.wait_for_selector("div.stPlotlyChart .js-plotly-plot .main-svg",
-                                   timeout=60_000)
-            text = page.inner_text("body")
-            browser.close()
-    finally:
-        devserver.stop(process)
-    assert "Page not found" not in text
-    assert "Réseau" in text
 
 
 def test_the_allocator_is_told_to_keep_few_arenas():
