@@ -31,6 +31,8 @@ os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.web import cli
 
+from anis_viz.cache import give_back  # noqa: E402 -- after the memory pool is chosen
+
 __all__ = ["APP", "COLLECT_EVERY", "collect_garbage", "fewer_arenas", "forget_disconnected",
            "main", "navigation_only", "system_memory_pool"]
 
@@ -109,8 +111,6 @@ def collect_garbage(every: float = COLLECT_EVERY) -> threading.Thread:
                 forgotten = forget_disconnected()
             gc.collect()
             if forgotten:
-                from anis_viz.cache import give_back
-
                 give_back()
 
     thread = threading.Thread(target=loop, name="anis-viz-gc", daemon=True)

@@ -3,6 +3,7 @@ Streamlit processes and Debian's haproxy on free loopback ports."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import gzip
 import os
 import re
@@ -143,8 +144,11 @@ def test_precompressed_bundles_are_kept(tmp_path):
 
 
 def test_twenty_viewers_finish_through_the_proxy(proxy):
-    result = loadtest.run(f"http://127.0.0.1:{proxy.port}/reseau", users=20, ramp=2,
-                          reruns=1, timeout=240)
+    # in a thread of its own: the browser tests' Playwright keeps an event loop running in
+    # this one, and the load test runs its own
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        result = pool.submit(loadtest.run, f"http://127.0.0.1:{proxy.port}/reseau", users=20,
+                             ramp=2, reruns=1, timeout=240).result()
     failures = [v["errors"] for v in result["viewers"] if v["errors"]]
     assert failures == []
     assert result["finished"] == 20
