@@ -47,6 +47,16 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _dataset(args: argparse.Namespace):
+    """The package of ``--data`` (default: the embedded one), or None after printing why it
+    cannot be used."""
+    try:
+        return load_dataset(args.data or default_data_path())
+    except DataValidationError as err:
+        print(err)
+        return None
+
+
 def _export(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
@@ -54,11 +64,8 @@ def _export(args: argparse.Namespace) -> int:
     from anis_viz import animation, charts, export
     from anis_viz.i18n import t
 
-    path = args.data or default_data_path()
-    try:
-        ds = load_dataset(path)
-    except DataValidationError as err:
-        print(err)
+    ds = _dataset(args)
+    if ds is None:
         return 1
     started = time.perf_counter()
     mark = export.stamp(ds, args.lang)
@@ -85,11 +92,8 @@ def _publish(args: argparse.Namespace) -> int:
 
     from anis_viz import publish
 
-    path = args.data or default_data_path()
-    try:
-        ds = load_dataset(path)
-    except DataValidationError as err:
-        print(err)
+    ds = _dataset(args)
+    if ds is None:
         return 1
     out = Path(args.out)
     if (out / "index.html").exists() and not args.force:

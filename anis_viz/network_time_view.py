@@ -21,7 +21,7 @@ from anis_viz.data import Dataset
 from anis_viz.figures.network_measures import actor_figure, measures_figure
 from anis_viz.figures.network_play import play_figure
 from anis_viz.i18n import pick, t
-from anis_viz.network_view import label_positions
+from anis_viz.network_view import label_positions, wrap_words
 
 __all__ = ["Playback", "actor_chart", "charts", "large", "measures_chart", "play_chart",
            "playback"]
@@ -37,14 +37,7 @@ def _esc(text) -> str:
 
 
 def _wrap(text: str, width: int = 70) -> str:
-    lines, line = [], ""
-    for word in str(text).split():
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    return "<br>".join(_esc(part) for part in [*lines, line] if part)
+    return "<br>".join(_esc(part) for part in wrap_words(text, width))
 
 
 @per_content(maxsize=4)

@@ -28,7 +28,7 @@ __all__ = ["View", "Result", "parse_view", "view_params", "compute", "cached", "
            "years_text", "tie_years_text", "metrics_table", "actor_card",
            "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events",
            "RELATION_FAMILY", "FALLBACK_FAMILY", "PLOT_PX", "tie_family", "tie_card", "tie_of",
-           "label_box", "label_lines"]
+           "label_box", "label_lines", "wrap_words"]
 
 DEPTHS = (1, 2, 3)
 WRAP = 60  # characters per line of a quote in a hover box
@@ -164,7 +164,7 @@ def _short(name: str, limit: int = 26) -> str:
     return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
-def _wrap(text: str, width: int = WRAP) -> list[str]:
+def wrap_words(text: str, width: int = WRAP) -> list[str]:
     """Greedy word wrap (textwrap is too slow for 20,000 hover boxes)."""
     lines, line = [], ""
     for word in str(text).split():
@@ -177,7 +177,7 @@ def _wrap(text: str, width: int = WRAP) -> list[str]:
 
 
 def _quote(text: str, lang: str) -> str:
-    lines = "<br>".join(_esc(line) for line in _wrap(text))
+    lines = "<br>".join(_esc(line) for line in wrap_words(text))
     return t("network.hover.quote", lang, quote=lines)
 
 
@@ -208,8 +208,8 @@ def label_lines(name: str, width: int = 24) -> list[str]:
     (never an ellipsis): a long name goes on two balanced lines."""
     if len(name) <= width:
         return [name]
-    lines = _wrap(name, max(width, math.ceil(len(name) / 2) + 2))
-    return lines if len(lines) <= 3 else _wrap(name, math.ceil(len(name) / 3) + 4)
+    lines = wrap_words(name, max(width, math.ceil(len(name) / 2) + 2))
+    return lines if len(lines) <= 3 else wrap_words(name, math.ceil(len(name) / 3) + 4)
 
 
 def label_box(cx: float, cy: float, lines: list[str], gap: float, option: str, *,
