@@ -1,4 +1,4 @@
-"""The interface's words (French first, English), and language helpers.
+"""The interface's words (French first, English) and their formatting per language.
 
 Every interface string is a row of ``translations.csv`` (columns ``key``, then one column per
 language: a new language is one more column), read once into :data:`TRANSLATIONS`

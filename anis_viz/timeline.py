@@ -117,7 +117,7 @@ def event_table(ds: Dataset, lang: str = "fr") -> pd.DataFrame:
     """One row per event, in date order. Columns: event_id, start, end, start_date,
     end_date (NaT for a point), start_year, end_year, era_id, era, category, category_label,
     title, description, date (in words), approximate, context, span (has an end),
-    actor_ids, actor_names (lists; the lead first), kind (of the lead actor, or NO_KIND),
+    actor_ids, actor_names (lists; the main actor first), kind (of the main actor, or NO_KIND),
     themes (list of theme ids), section_id, section, quote, hover (safe HTML: the full
     hover up to :data:`FULL_HOVER_MAX` events, else the short one; see :func:`hovers`),
     importance.
