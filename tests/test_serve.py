@@ -153,8 +153,10 @@ def test_twenty_viewers_finish_through_the_proxy(proxy):
     assert failures == []
     assert result["finished"] == 20
     assert all(v["deltas"] > 10 and len(v["reruns"]) == 1 for v in result["viewers"])
-    assert sorted(result["server_pids"]) == sorted(
-        p.pid for name, p in proxy.processes.items() if name != "haproxy")
+    # every replica is found (in a whole test run, other servers this process started are
+    # HAProxy's siblings too, and are counted with them)
+    assert {p.pid for name, p in proxy.processes.items() if name != "haproxy"} <= set(
+        result["server_pids"])
     assert result["rss_mib"]["peak"] > 0
     assert result["server_cpu_s"] > 0
     assert "finished                     20/20" in loadtest.report(result)
