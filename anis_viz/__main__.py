@@ -61,7 +61,7 @@ def _export(args: argparse.Namespace) -> int:
     import time
     from pathlib import Path
 
-    from anis_viz import animation, charts, export
+    from anis_viz import animation, export, views
     from anis_viz.i18n import t
 
     ds = _dataset(args)
@@ -69,7 +69,7 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     started = time.perf_counter()
     mark = export.stamp(ds, args.lang)
-    figures = charts.standard(ds, args.lang)
+    figures = views.standard(ds, args.lang)
     pack = export.assembly_pack(
         ds, figures, mark,
         progress=lambda share, message: print(f"  [{share:4.0%}] {message}", flush=True),

@@ -16,11 +16,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 from anis_viz import export, gexf, network, network_time_view, style
+from anis_viz.cache import per_content
 from anis_viz.chart import Chart
 from anis_viz.export import Stamp
 
 __all__ = ["FRAME_SECONDS", "SCALE", "frame_figures", "gif", "html", "mp4", "pack_files",
-           "png_frames"]
+           "png_frames", "videos"]
 
 SCALE = 0.6  # of the 1600×900 export size: 960×540 frames, even sides for H.264
 FRAME_SECONDS = 1.0  # one year per second
@@ -109,6 +110,15 @@ def _escape(text: str) -> str:
     import html as html_lib
 
     return html_lib.escape(str(text))
+
+
+@per_content(maxsize=4)
+def videos(ds, lang: str = "fr", start: int | None = None) -> dict[str, bytes]:
+    """The playback (its slider at ``start``) as ``{"gif": …, "mp4": …}``, drawn once per
+    data content, language and start."""
+    mark = export.stamp(ds, lang)
+    frames = png_frames(frame_figures(network_time_view.play_chart(ds, lang, start), mark))
+    return {"gif": gif(frames), "mp4": mp4(frames)}
 
 
 def pack_files(ds, st: Stamp, chart: Chart | None = None) -> list[tuple[str, bytes]]:

@@ -10,7 +10,7 @@ are synthetic packages (:mod:`anis_viz.synth`, seeded). For each size it reports
 median, min and max over ``--runs`` runs of:
 
 - ``load``: reading + validating the package;
-- ``build.<page>``: every page's charts through the registry (``anis_viz.charts.BUILDERS``,
+- ``build.<page>``: every page's charts through their views (``anis_viz.views.PAGES``,
   default view), with the transforms and figure builders inside it (one profiled run);
 - ``network.<step>.cold`` / ``.cached``: the layout, communities and metrics, when
   ``anis_viz.network`` offers them (cold: the cache, :mod:`anis_viz.cache`, cleared first);
@@ -51,7 +51,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from anis_viz import cache, charts, export, synth
+from anis_viz import cache, export, synth, views
 from anis_viz.benchreport import TARGETS, check_targets, growth, render
 from anis_viz.data import DEFAULT_DATA, load_dataset
 
@@ -193,13 +193,13 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float,
     steps["load"], ds = measure(lambda: load_dataset(path), runs)
     result["rows"] = {name: len(frame) for name, frame in ds.tables.items()}
     built: dict[str, list] = {}
-    for page in charts.BUILDERS:
+    for page, view in views.PAGES.items():
         if "build" in skip:
             break
         try:
             steps[f"build.{page}"], built[page] = measure(
-                lambda page=page: charts.build(page, ds, "fr", {}), runs)
-            result["profile"][page] = _profile(lambda page=page: charts.build(page, ds, "fr"))
+                lambda view=view: views.build(view.everything(), ds, "fr"), runs)
+            result["profile"][page] = _profile(lambda view=view: views.build(view.everything(), ds, "fr"))
             result["json_bytes"][page] = {"builder_bytes": sum(
                 len(c.figure.to_json()) for c in built[page]), "charts": len(built[page])}
         except Exception as exc:
@@ -244,7 +244,7 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float,
             from anis_viz import animation
 
             steps["pack"], pack = measure(lambda: export.assembly_pack(  # as the CLI writes it
-                ds, charts.standard(ds, "fr"), stamp,
+                ds, views.standard(ds, "fr"), stamp,
                 extras=lambda: animation.pack_files(ds, stamp)), min(runs, 3))
             result["pack_bytes"] = len(pack)
         except Exception as exc:
@@ -255,7 +255,7 @@ def run_size(label: str, path: Path, runs: int, skip: set[str], timeout: float,
         tracemalloc.start()
         fresh = load_dataset(path)
         for page in built:
-            charts.build(page, fresh, "fr")
+            views.build(views.PAGES[page].everything(), fresh, "fr")
         result["memory"]["python_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
     result["memory"]["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -23,7 +23,7 @@ from anis_viz.figures.network_play import play_figure
 from anis_viz.i18n import pick, t
 from anis_viz.network_view import label_positions, wrap_words
 
-__all__ = ["Playback", "actor_chart", "charts", "large", "measures_chart", "play_chart",
+__all__ = ["Playback", "actor_chart", "large", "measures_chart", "play_chart",
            "playback"]
 
 LABELLED = network.LABELLED  # the most connected actors carry their name
@@ -250,17 +250,3 @@ def central_actor(ds: Dataset) -> str:
     """The actor with most ties over all years (the default for the actor chart)."""
     graph = graph_of(ds)
     return min(graph, key=lambda a: (-graph.degree(a), a), default="")
-
-
-def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Chart]:
-    """The charts of the network over the years: playback, measures, and the ``actor`` of
-    ``view`` (default: the most connected one) year by year."""
-    view = dict(view or {})
-    actor = view.get("actor") if view.get("actor") in set(ds.actors["actor_id"]) else \
-        central_actor(ds)
-    year = view.get("year")
-    start = int(year) if str(year or "").isdigit() else None
-    out = [play_chart(ds, lang, start), measures_chart(ds, lang)]
-    if actor:
-        out.append(actor_chart(ds, actor, lang))
-    return out

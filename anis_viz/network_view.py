@@ -1,9 +1,9 @@
-"""One view of the network page, from its URL parameters to a figure, words and tables.
+"""One view of the network, from a :class:`View` to a figure, words and tables.
 
-``parse_view(ds, params)`` reads the page's parameters (era, years, year, compare, actor,
-depth, size, colour, events); :func:`compute` turns a view into the graph shown, its
-metrics, the node and edge tables the figure builder draws, a title and a text alternative;
-:func:`charts` is the page's entry in :data:`anis_viz.charts.BUILDERS`.
+:func:`compute` turns a view into the graph shown, its metrics, the node and edge tables the
+figure builder draws, a title and a text alternative; :func:`chart_of` makes it a chart.
+The page's view (:class:`anis_viz.views.network.Network`) reads and writes a :class:`View`
+in the address.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from anis_viz.data import Dataset
 from anis_viz.figures.network import TIE_PREFIX, network_figure
 from anis_viz.i18n import format_date, format_span, pick, t
 
-__all__ = ["View", "Result", "parse_view", "view_params", "compute", "cached", "charts", "chart_of",
+__all__ = ["View", "Result", "compute", "cached", "chart_of",
            "years_text", "tie_years_text", "metrics_table", "actor_card",
            "node_frame", "edge_frame", "label_positions", "view_box", "actor_ties", "actor_events",
-           "RELATION_FAMILY", "FALLBACK_FAMILY", "PLOT_PX", "tie_family", "tie_card", "tie_of",
+           "RELATION_FAMILY", "FALLBACK_FAMILY", "PLOT_PX", "tie_family", "tie_card", "tie_key",
            "label_box", "label_lines", "wrap_words"]
 
 DEPTHS = (1, 2, 3)
@@ -70,45 +70,6 @@ class View:
     size: str = "degree"
     colour: str = "kind"
     events: bool = False
-
-
-def _int(text, default=None):
-    try:
-        return int(str(text).strip())
-    except (TypeError, ValueError):
-        return default
-
-
-def parse_view(ds: Dataset, params: dict | None) -> View:
-    """A view from URL-like parameters (strings); unknown or mangled values fall back to
-    the defaults, so a broken link still opens the page."""
-    params = dict(params or {})
-    known = set(ds.eras["era_id"])
-    eras = tuple(e for e in str(params.get("era", "")).split(",") if e in known)
-    years = None
-    if "-" in str(params.get("years", "")):
-        first, last = (_int(p) for p in str(params["years"]).split("-", 1))
-        years = (min(first, last), max(first, last)) if None not in (first, last) else None
-    compare = tuple(e for e in str(params.get("compare", "")).split(",") if e in known)[:2]
-    actor = str(params.get("actor", ""))
-    return View(
-        eras=eras, years=years, year=_int(params.get("year")),
-        compare=compare if len(compare) == 2 else None,
-        actor=actor if actor in set(ds.actors["actor_id"]) else "",
-        depth=min(max(_int(params.get("depth"), 1), 1), 3),
-        size=params.get("size") if params.get("size") in network.SIZES else "degree",
-        colour=params.get("colour") if params.get("colour") in network.COLOURS else "kind",
-        events=str(params.get("events", "")) in ("1", "true"),
-    )
-
-
-def view_params(view: View) -> dict[str, str | None]:
-    """The page's own URL parameters for ``view`` (defaults left out)."""
-    return {"year": view.year, "compare": ",".join(view.compare or ()) or None,
-            "actor": view.actor or None, "depth": view.depth if view.actor and view.depth != 1
-            else None, "size": None if view.size == "degree" else view.size,
-            "colour": None if view.colour == "kind" else view.colour,
-            "events": "1" if view.events else None}
 
 
 # -- words --------------------------------------------------------------------------------
@@ -578,11 +539,6 @@ def alt_text(result: Result, lang: str = "fr", era_names: dict | None = None) ->
              biggest=biggest.index[0] if len(biggest) else "—")
 
 
-def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Chart]:
-    """The network page's chart for the registry (deck, assembly pack, CLI export)."""
-    return [chart_of(compute(ds, lang, parse_view(ds, view)), lang)]
-
-
 def chart_of(result: Result, lang: str = "fr") -> Chart:
     """A computed view as a :class:`~anis_viz.export.Chart` (data: the metrics table)."""
     data = result.metrics.drop(columns=["community"])
@@ -669,18 +625,11 @@ def actor_card(ds: Dataset, graph: nx.MultiDiGraph, actor: str, lang: str = "fr"
 
 # -- the tie card -------------------------------------------------------------------------
 
-def tie_of(selection) -> str:
-    """The key of the first tie in a Plotly selection (``st.plotly_chart`` state), or ''."""
-    try:
-        points = selection["selection"]["points"] or []
-    except (KeyError, TypeError):
-        return ""
-    for point in points:
-        data = point.get("customdata") if isinstance(point, dict) else None
-        data = data[0] if isinstance(data, list | tuple) and data else data
-        if isinstance(data, str) and data.startswith(TIE_PREFIX):
-            return data[len(TIE_PREFIX):]
-    return ""
+def tie_key(value) -> str:
+    """The tie a clicked point stands for (its relation_id), or '' for a point that is no
+    tie (an actor)."""
+    value = str(value or "")
+    return value[len(TIE_PREFIX):] if value.startswith(TIE_PREFIX) else ""
 
 
 def tie_card(ds: Dataset, graph: nx.MultiDiGraph, key: str, lang: str = "fr") -> dict | None:

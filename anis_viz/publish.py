@@ -25,7 +25,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from anis_viz import charts, export, network, network_view, style, timeline
+from anis_viz import export, network, network_view, style, timeline, views
 from anis_viz.data import Dataset
 from anis_viz.i18n import LANGS, t
 
@@ -102,8 +102,8 @@ def _language(site: _Site, ds: Dataset, lang: str) -> None:
 
     # the pages and their charts
     items = []
-    for page in charts.BUILDERS:
-        built = charts.build(page, ds, lang)
+    for page, view in views.PAGES.items():
+        built = views.build(view.everything(), ds, lang)
         if not built:
             continue
         title = t(f"page.{page}.title", lang)

@@ -5,7 +5,7 @@ A slide is either a saved chart view (``kind="chart"``: a page among ``overview`
 ``timeline``, ``network``, ``themes`` and a view in query-string form such as
 ``era=anis_1&lanes=category``) or a text slide (``kind="title"`` or ``"era"``: a heading,
 dates, a summary and the quote behind it). Titles and notes are in French or English; the
-renderer (``anis_viz.charts``) turns a chart slide into charts.
+renderer draws a chart slide through its page's view (:mod:`anis_viz.views`).
 
 The generated deck tells the package's story in its own words: a title slide; for each era
 its dates, summary and quote, its timeline, the actors who joined and the themes that rose;
@@ -25,7 +25,7 @@ import pandas as pd
 from anis_viz import i18n, style
 from anis_viz.data import Dataset
 
-__all__ = ["Slide", "deck", "generated_deck", "parse_view", "clamp", "joined_by_era",
+__all__ = ["Slide", "deck", "generated_deck", "query", "clamp", "joined_by_era",
            "rising_themes", "chart_height"]
 
 
@@ -44,7 +44,7 @@ class Slide:
     items: tuple[tuple[str, str, str], ...] = ()  # (name, dates, label) of each era (title)
 
 
-def parse_view(text: str) -> dict[str, str]:
+def query(text: str) -> dict[str, str]:
     """``"era=anis_1&lanes=kind"`` -> ``{"era": "anis_1", "lanes": "kind"}``."""
     return dict(parse_qsl(str(text or "").lstrip("?"), keep_blank_values=False))
 
@@ -58,7 +58,7 @@ def deck(ds: Dataset, lang: str = "fr") -> list[Slide]:
     frame = frame.sort_values("slide", kind="stable")
     titles = i18n.pick(frame, "title", lang)
     notes = i18n.pick(frame, "notes", lang) if "notes" in frame else pd.Series("", frame.index)
-    return [Slide(int(n), page, parse_view(view), title, note)
+    return [Slide(int(n), page, query(view), title, note)
             for n, page, view, title, note in zip(frame["slide"], frame["page"],
                                                   frame["view"], titles, notes)]
 

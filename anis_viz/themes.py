@@ -4,10 +4,10 @@ Everything counts *mentions*: rows of ``theme_mentions.csv``, each a passage of 
 source text that supports a theme. A count is how often the text speaks of a theme, not a
 measure of activity.
 
-A *view* is the page's URL parameters (strings): ``chart`` (heatmap, area, bump, flow,
-meetings, actors), ``family`` and ``era`` (comma-separated ids), ``years`` (``2011-2015``),
-``theme`` (one theme id), ``by`` (``era`` or ``year``, for the heatmap) and ``group``
-(``family`` or ``theme``, for the area chart). :func:`parse_view` reads it.
+A :class:`ThemeView` says what is shown: the chart, the theme families, eras and years kept,
+one theme (for the actors chart), ``by`` (``era`` or ``year``, for the heatmap) and
+``group`` (``family`` or ``theme``, for the area chart). The page's view
+(:class:`anis_viz.views.themes.Themes`) reads and writes it in the address.
 
 Mentions without a year keep their era: the year filter keeps them when their era meets the
 chosen years, and charts drawn by year leave them out (and say how many).
@@ -26,12 +26,10 @@ from anis_viz.filters import overlaps, year_bounds
 from anis_viz.i18n import pick
 from anis_viz.text import plotly
 
-__all__ = ["BUMP_TOP", "CHARTS", "SLIDE_CHARTS", "rise_table", "RANK_METHOD", "ThemeView", "parse_view", "eras_in_order", "theme_table",
+__all__ = ["BUMP_TOP", "rise_table", "RANK_METHOD", "ThemeView", "eras_in_order", "theme_table",
            "mentions", "cell_mentions", "pick_cell", "heatmap_cells", "area_series", "bump_ranks", "flow", "meetings",
            "series_info", "theme_actors"]
 
-CHARTS = ("heatmap", "area", "bump", "flow", "meetings", "actors")
-SLIDE_CHARTS = ("rise",)  # drawn for the presentation deck, not offered on the page
 # Ties share the best rank (1, 1, 3): two themes mentioned as often are equally placed.
 RANK_METHOD = "min"
 BUMP_TOP = 5  # the bump chart keeps the themes in the top five of at least one era
@@ -39,37 +37,13 @@ BUMP_TOP = 5  # the bump chart keeps the themes in the top five of at least one 
 
 @dataclass(frozen=True)
 class ThemeView:
-    chart: str = ""                    # "" = every chart (assembly pack)
+    chart: str = ""                    # "" = every chart of the page (assembly pack)
     families: tuple[str, ...] = ()
     eras: tuple[str, ...] = ()
     years: tuple[int, int] | None = None
     theme: str = ""
     by: str = "era"
     group: str = "family"
-
-
-def _ids(raw) -> tuple[str, ...]:
-    if isinstance(raw, list | tuple):
-        return tuple(str(v) for v in raw if v)
-    return tuple(p for p in str(raw or "").split(",") if p)
-
-
-def parse_view(view: dict) -> ThemeView:
-    """A :class:`ThemeView` from URL parameters; unknown or mangled values fall back."""
-    years = None
-    raw = str(view.get("years") or "")
-    if "-" in raw:
-        try:
-            lo, hi = (int(p) for p in raw.split("-", 1))
-            years = (min(lo, hi), max(lo, hi))
-        except ValueError:
-            years = None
-    chart = str(view.get("chart") or "")
-    return ThemeView(chart=chart if chart in CHARTS + SLIDE_CHARTS else "",
-                     families=_ids(view.get("family")), eras=_ids(view.get("era")), years=years,
-                     theme=str(view.get("theme") or ""),
-                     by="year" if view.get("by") == "year" else "era",
-                     group="theme" if view.get("group") == "theme" else "family")
 
 
 def eras_in_order(ds: Dataset, lang: str = "fr") -> pd.DataFrame:

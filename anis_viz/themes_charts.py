@@ -1,12 +1,12 @@
-"""The themes page's charts for the registry (:data:`anis_viz.charts.BUILDERS`): each chart
-with its figure, the data behind it, a title, the filters in words and a text alternative
-generated from the data in French or English.
-
-``charts(ds, lang, view)`` draws the chart ``view["chart"]`` names, or all six when it names
-none (the assembly pack).
+"""The themes page's chart builders: each draws one chart of a :class:`ThemeView` with its
+figure, the data behind it, a title and a text alternative generated from the data in
+French or English. The page's view (:mod:`anis_viz.views.themes`) lists which builders the
+page offers; :func:`charts` draws some of them with the filters in words.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -16,7 +16,8 @@ from anis_viz.data import Dataset
 from anis_viz.figures import themes as fig
 from anis_viz.i18n import t
 
-__all__ = ["charts", "words", "default_theme", "subtitle"]
+__all__ = ["charts", "words", "default_theme", "subtitle", "heatmap", "area", "bump", "flow",
+           "meetings", "actors", "rise", "meetings_note"]
 
 _WORDS = ("quote", "more", "count", "colorbar", "empty", "rank", "share", "kept", "shift",
           "one_era", "undated", "undated_in", "dated", "how", "kind")
@@ -60,7 +61,7 @@ def _top(pairs, n: int = 3) -> str:
     return ", ".join(f"{a} ({b})" for a, b in list(pairs)[:n])
 
 
-def _heatmap(ds, lang, view) -> Chart:
+def heatmap(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     cells = themes.heatmap_cells(ds, lang, view)
     by_year = view.by == "year"
     title = t("themes.heatmap.title_year" if by_year else "themes.heatmap.title", lang)
@@ -87,7 +88,7 @@ def _quotes(m: pd.DataFrame) -> pd.DataFrame:
     return m[["quote", "section_id"]].drop_duplicates().reset_index(drop=True)
 
 
-def _area(ds, lang, view) -> Chart:
+def area(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     series, undated = themes.area_series(ds, lang, view)
     title = t("themes.area.title", lang)
     figure = fig.area_figure(series, title=title, x_title=t("themes.area.x", lang),
@@ -106,7 +107,7 @@ def _area(ds, lang, view) -> Chart:
                  alt=alt)
 
 
-def _bump(ds, lang, view) -> Chart:
+def bump(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     ranks = themes.bump_ranks(ds, lang, view)
     title = t("themes.bump.title", lang)
     figure = fig.bump_figure(ranks, title=title, y_title=t("themes.bump.y", lang),
@@ -125,7 +126,7 @@ def _bump(ds, lang, view) -> Chart:
                  alt=alt)
 
 
-def _flow(ds, lang, view) -> Chart:
+def flow(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     nodes, links = themes.flow(ds, lang, view)
     title = t("themes.flow.title", lang)
     figure = fig.flow_figure(nodes, links, title=title, words=words(lang))
@@ -157,7 +158,7 @@ def meetings_note(ds: Dataset, lang: str) -> str:
                       dated=r.dated, description=r.description) for r in info.itertuples())
 
 
-def _meetings(ds, lang, view) -> Chart:
+def meetings(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     topics = themes.meetings(ds, lang, view)
     eras = themes.eras_in_order(ds, lang)
     if view.eras:
@@ -181,7 +182,7 @@ def _meetings(ds, lang, view) -> Chart:
                  alt=alt, quotes=topics[["quote", "section_id"]].drop_duplicates())
 
 
-def _actors(ds, lang, view) -> Chart:
+def actors(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     theme_id = default_theme(ds, view)
     table = themes.theme_table(ds, lang).set_index("theme_id")
     label = table.at[theme_id, "theme"] if theme_id in table.index else ""
@@ -199,7 +200,7 @@ def _actors(ds, lang, view) -> Chart:
                  alt=alt)
 
 
-def _rise(ds, lang, view) -> Chart:
+def rise(ds: Dataset, lang: str, view: themes.ThemeView) -> Chart:
     eras = themes.eras_in_order(ds, lang)
     era = view.eras[-1] if view.eras else (str(eras["era_id"].iloc[-1]) if len(eras) else "")
     rows, here, before = themes.rise_table(ds, lang, era)
@@ -219,21 +220,18 @@ def _rise(ds, lang, view) -> Chart:
                  alt=alt)
 
 
-_BUILD = {"rise": _rise, "heatmap": _heatmap, "area": _area, "bump": _bump, "flow": _flow,
-          "meetings": _meetings, "actors": _actors}
-
-
-def charts(ds: Dataset, lang: str = "fr", view: dict | None = None) -> list[Chart]:
-    """The chart ``view["chart"]`` names (every chart when none), for this view."""
-    parsed = themes.parse_view(dict(view or {}))
-    names = [parsed.chart] if parsed.chart else list(themes.CHARTS)
-    sub = subtitle(ds, lang, parsed)
+def charts(ds: Dataset, lang: str, view: themes.ThemeView,
+           builders: list[tuple[str, Callable]]) -> list[Chart]:
+    """The charts of ``builders`` ((name, builder) pairs) for this view, each with the
+    active filters in words as its subtitle (and, for the meetings, what the text says of
+    them: exports keep it)."""
+    sub = subtitle(ds, lang, view)
     out = []
-    for name in names:
-        chart = _BUILD[name](ds, lang, parsed)
-        note = meetings_note(ds, lang) if name == "meetings" else ""  # exports keep it
+    for name, build in builders:
+        chart = build(ds, lang, view)
+        note = meetings_note(ds, lang) if name == "meetings" else ""
         out.append(Chart(slug=chart.slug, figure=chart.figure, data=chart.data,
                          title=chart.title, subtitle=" · ".join(p for p in (sub, note) if p),
                          alt=chart.alt, quotes=chart.quotes,
-                         span=f"{parsed.years[0]}-{parsed.years[1]}" if parsed.years else ""))
+                         span=f"{view.years[0]}-{view.years[1]}" if view.years else ""))
     return out

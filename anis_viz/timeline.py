@@ -2,13 +2,13 @@
 
 - :func:`event_table`: one row per event, its era, actors and themes joined, its date in
   words, its hover text (HTML-escaped) and an importance score;
-- :func:`parse_view` / :func:`filter_events`: the page's filters (era, category, actor,
-  theme, free text, the shared year range) from a view dict of strings (the URL);
+- :func:`filter_events`: the page's filters (era, category, actor, theme, free text, the
+  shared year range) of a :class:`TimelineView`;
 - :func:`lane_names`: lanes by category or by actor kind; :func:`layout` (in
   :mod:`anis_viz.timeline_layout`) then gives each event a row of its lane so that no two
   marks or titles overlap, and chooses which titles are written on the chart;
-- :func:`era_bands`, :func:`alt_text`, :func:`charts` (the registry entry), and what the
-  page needs: :func:`choices`, :func:`picked`, :func:`event_card`.
+- :func:`era_bands`, :func:`alt_text`, :func:`charts` (the page's chart), and what the
+  page needs: :func:`choices`, :func:`event_card`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 import textwrap
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -38,8 +38,8 @@ from anis_viz.timeline_layout import (
     zoom_range,
 )
 
-__all__ = ["TimelineView", "parse_view", "event_table", "filter_events", "era_bands",
-           "lane_names", "alt_text", "table_rows", "key_list", "subtitle", "charts", "choices", "picked",
+__all__ = ["TimelineView", "event_table", "filter_events", "era_bands",
+           "lane_names", "alt_text", "table_rows", "key_list", "subtitle", "charts", "choices",
            "event_card",
            # re-exported from anis_viz.timeline_layout
            "MAX_LABELS", "MAX_ROWS", "band_labels", "layout", "plot_width", "title_lines",
@@ -59,7 +59,8 @@ FULL_HOVER_MAX = 400
 
 @dataclass(frozen=True)
 class TimelineView:
-    """The page's state. Empty tuples mean "all"."""
+    """What the timeline shows. Empty tuples mean "all". The page's view
+    (:class:`anis_viz.views.timeline.Timeline`) reads and writes it in the address."""
 
     eras: tuple[str, ...] = ()
     years: tuple[int, int] | None = None
@@ -70,30 +71,11 @@ class TimelineView:
     lanes: str = "category"
     zoom: str = ""
     event: str = ""
-    shared: SharedFilters = field(default_factory=SharedFilters)
 
-
-def _split(text) -> tuple[str, ...]:
-    return tuple(p.strip() for p in str(text or "").split(",") if p.strip())
-
-
-def parse_view(view: dict) -> TimelineView:
-    """``{"era": "a,b", "years": "2001-2011", "category": …, "actor": …, "theme": …,
-    "q": …, "lanes": "kind", "zoom": era_id, "event": id}`` -> :class:`TimelineView`.
-    Malformed values fall back to the defaults."""
-    years = None
-    try:
-        first, last = (int(p) for p in str(view.get("years", "")).split("-", 1))
-        years = (min(first, last), max(first, last))
-    except ValueError:
-        pass
-    eras = _split(view.get("era"))
-    lanes = view.get("lanes") if view.get("lanes") in LANES else "category"
-    return TimelineView(eras=eras, years=years, categories=_split(view.get("category")),
-                        actors=_split(view.get("actor")), themes=_split(view.get("theme")),
-                        q=str(view.get("q") or "").strip(), lanes=lanes,
-                        zoom=str(view.get("zoom") or ""), event=str(view.get("event") or ""),
-                        shared=SharedFilters(eras=eras, years=years))
+    @property
+    def shared(self) -> SharedFilters:
+        """The era and year filters every page shares."""
+        return SharedFilters(eras=self.eras, years=self.years)
 
 
 def fold(text: str) -> str:
@@ -334,9 +316,8 @@ def subtitle(ds: Dataset, view: TimelineView, lang: str = "fr") -> str:
                       for key, values in parts if values)
 
 
-def charts(ds: Dataset, lang: str, view: dict) -> list[Chart]:
-    """The timeline for a view (the page's URL parameters): one :class:`Chart`."""
-    v = parse_view(view)
+def charts(ds: Dataset, lang: str, v: TimelineView) -> list[Chart]:
+    """The timeline of a view: one :class:`Chart`."""
     table = event_table(ds, lang)
     rows = filter_events(table, v)
     if len(table) > FULL_HOVER_MAX >= len(rows):  # few drawn of many: their full hovers
@@ -392,22 +373,6 @@ def choices(ds: Dataset, lang: str = "fr") -> dict[str, dict[str, str]]:
             "actor": dict(sorted(names.items(), key=lambda kv: fold(kv[1]))),
             "theme": dict(sorted(labels.items(), key=lambda kv: fold(kv[1]))),
             "zoom": dict(zip(bands["era_id"], bands["short_label"], strict=True))}
-
-
-def picked(selection) -> str:
-    """The event id of the first point of a Plotly selection (``st.plotly_chart`` state),
-    or ''."""
-    try:
-        points = selection["selection"]["points"]
-    except (KeyError, TypeError):
-        return ""
-    for point in points or []:
-        data = point.get("customdata") if isinstance(point, dict) else None
-        if isinstance(data, list | tuple):
-            data = data[0] if data else None
-        if data:
-            return str(data)
-    return ""
 
 
 def event_card(ds: Dataset, event_id: str, lang: str = "fr") -> dict | None:

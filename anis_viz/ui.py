@@ -19,7 +19,7 @@ import streamlit as st
 import streamlit.components.v2 as components_v2
 from streamlit.errors import StreamlitAPIException
 
-from anis_viz import animation, charts, export, i18n, style
+from anis_viz import animation, export, i18n, params, style, views
 from anis_viz.data import (
     Dataset,
     DataValidationError,
@@ -226,6 +226,43 @@ def bind(param: str, key: str, parse=str) -> None:
         written[param] = raw
 
 
+def bind_view(view_class, ds: Dataset, widgets: dict):
+    """The page's view as the address gives it (``view_class.from_params``, the one parser
+    of the page's parameters); for each parameter the address brings new (a shared link, a
+    page link), ``widgets[param](view)`` gives the widget states to set (key -> value), so
+    widgets keep what the visitor chose since."""
+    raw = st.query_params.to_dict()
+    view = view_class.from_params(raw, ds)
+    written = st.session_state.setdefault("_url_written", {})
+    for param, states in widgets.items():
+        if param in raw and written.get(param) != raw[param]:
+            st.session_state.update(states(view))
+            written[param] = raw[param]
+    return view
+
+
+def clicked(key: str, read=None) -> tuple:
+    """What a new click on the chart drawn with ``key`` picked: ``read(point)`` of each
+    selected point (by default its first custom data item), empty values left out; empty
+    when the selection is the one already seen (a rerun keeps the chart's selection).
+    Read each chart once a run."""
+    read = read or _first_customdata
+    try:
+        points = st.session_state[key]["selection"]["points"] or []
+    except (KeyError, TypeError):
+        points = []
+    values = tuple(v for p in points if isinstance(p, dict) and (v := read(p)) not in (None, ""))
+    seen = f"_clicked_{key}"
+    new = values if values and values != st.session_state.get(seen) else ()
+    st.session_state[seen] = values
+    return new
+
+
+def _first_customdata(point: dict):
+    data = point.get("customdata")
+    return (data[0] if data else None) if isinstance(data, list | tuple) else data
+
+
 def set_url(**params) -> None:
     """Record values to show in the address (None or empty: left out)."""
     pending = st.session_state.setdefault("_url_pending", {})
@@ -244,16 +281,7 @@ def write_url() -> None:
         st.query_params.from_dict(wanted)
 
 
-def split(raw: str) -> list[str]:
-    return [part for part in raw.split(",") if part]
-
-
 # -- shared filters ----------------------------------------------------------------------
-
-def _parse_years(raw: str) -> tuple[int, int]:
-    first, last = (int(p) for p in raw.split("-", 1))
-    return (min(first, last), max(first, last))
-
 
 def shared_filters(ds: Dataset) -> SharedFilters:
     """The sidebar's era and year-range filters, shared by every page and kept in the URL."""
@@ -261,8 +289,8 @@ def shared_filters(ds: Dataset) -> SharedFilters:
     last = max(last, first + 1)
     eras = ds.eras.sort_values("start_date", kind="stable")
     names = dict(zip(eras["era_id"], i18n.pick(eras, "label", lang()), strict=True))
-    bind("era", "f_eras", split)
-    bind("years", "f_years", _parse_years)
+    bind("era", "f_eras", lambda raw: list(params.ids(raw)))
+    bind("years", "f_years", lambda raw: params.years(raw) or (first, last))
     # Keep state valid when the data changed under it (another package, edited files).
     st.session_state["f_eras"] = [e for e in st.session_state.get("f_eras", []) if e in names]
     lo, hi = st.session_state.get("f_years", (first, last))
@@ -276,7 +304,7 @@ def shared_filters(ds: Dataset) -> SharedFilters:
         st.button(t("app.reset", lang()), on_click=reset_filters, args=((first, last),))
     years = tuple(st.session_state["f_years"])
     chosen = tuple(st.session_state["f_eras"])
-    set_url(era=chosen, years=None if years == (first, last) else f"{years[0]}-{years[1]}")
+    set_url(era=chosen, years=None if years == (first, last) else params.years_text(years))
     st.session_state["_filters"] = SharedFilters(
         eras=chosen, years=None if years == (first, last) else years)
     return st.session_state["_filters"]
@@ -359,7 +387,7 @@ def assembly_pack(ds: Dataset) -> None:
     if st.button(t("export.pack.build", lang()), icon=":material/folder_zip:", key="pack_build"):
         bar = st.progress(0.0, text=t("export.pack.start", lang()))
         mark = stamp(ds)
-        pack = export.assembly_pack(ds, charts.standard(ds, lang()), mark,
+        pack = export.assembly_pack(ds, views.standard(ds, lang()), mark,
                                     progress=lambda share, text: bar.progress(share, text=text),
                                     extras=lambda: animation.pack_files(ds, mark))
         bar.empty()

@@ -5,11 +5,12 @@ from dataclasses import replace
 
 import streamlit as st
 
-from anis_viz import animation, export, gexf, network, ui
+from anis_viz import animation, export, gexf, network, ui, views
 from anis_viz import network_time_view as ntv
 from anis_viz import network_view as nv
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import pick, t
+from anis_viz.views import Network
 
 PLAY_SECONDS = 12  # a play through the years lasts about this long, whatever the span
 ds = ui.dataset()
@@ -20,21 +21,6 @@ era_names = dict(zip(ds.eras["era_id"], pick(ds.eras, "short_label", lang), stri
 names = dict(zip(ds.actors["actor_id"], pick(ds.actors, "name", lang), strict=True))
 first, last = year_bounds(ds)
 last = max(last, first + 1)  # a slider needs two ends
-
-
-def _compare(raw: str) -> str:  # ?compare=a,b opens the compare mode on those two eras
-    chosen = [e for e in ui.split(raw) if e in eras][:2]
-    if len(chosen) == 2:
-        st.session_state["net_cmp_a"], st.session_state["net_cmp_b"] = chosen
-    return "compare" if len(chosen) == 2 else "period"
-
-
-def _year(raw: str) -> bool:  # ?year=2008 opens the single-year view (a year of the data)
-    year = int(raw)
-    if not first <= year <= last:
-        return False
-    st.session_state["net_year"] = year
-    return True
 
 
 def _era_changed() -> None:  # the page's era buttons drive the shared era filter
@@ -55,27 +41,21 @@ def _reset_view(bounds: tuple[int, int]) -> None:
     st.session_state.update(net_actor=None, net_single=False, net_mode="period")
 
 
-ui.bind("compare", "net_mode", _compare)
-ui.bind("year", "net_single", _year)
-ui.bind("actor", "net_actor", lambda v: v if v in names else None)
-ui.bind("depth", "net_depth", lambda v: min(max(int(v), 1), 3))
-ui.bind("size", "net_size", lambda v: v if v in network.SIZES else "degree")
-ui.bind("colour", "net_colour", lambda v: v if v in network.COLOURS else "kind")
-ui.bind("events", "net_events", lambda v: v == "1")
-ui.bind("tie", "net_tie")
+ui.bind_view(Network, ds, {
+    "compare": lambda v: {"net_mode": "compare", "net_cmp_a": v.compare[0],
+                          "net_cmp_b": v.compare[1]} if v.compare else {"net_mode": "period"},
+    "year": lambda v: {"net_single": True, "net_year": v.year} if v.year is not None
+    else {"net_single": False},
+    "actor": lambda v: {"net_actor": v.actor or None}, "depth": lambda v: {"net_depth": v.depth},
+    "size": lambda v: {"net_size": v.size}, "colour": lambda v: {"net_colour": v.colour},
+    "events": lambda v: {"net_events": v.events}, "tie": lambda v: {"net_tie": v.tie}})
 
-# A click on an actor (a new selection) opens its card.
-points = ((st.session_state.get("net_chart") or {}).get("selection") or {}).get("points", [])
-clicked = [p.get("customdata") for p in points]
-clicked = tuple(c[0] if isinstance(c, list) else c for c in clicked)
-clicked = tuple(c for c in clicked if c in names)
-if clicked and clicked != st.session_state.get("_net_clicked"):
-    st.session_state["net_actor"] = clicked[0]
-st.session_state["_net_clicked"] = clicked
-tie = nv.tie_of(st.session_state.get("net_chart"))  # a click on a tie opens its card
-if tie and tie != st.session_state.get("_net_tie_clicked"):
+# A click on an actor (a new selection) opens its card; a click on a tie, the tie's.
+clicked = [str(c) for c in ui.clicked("net_chart")]
+for actor_id in [c for c in clicked if c in names][:1]:
+    st.session_state["net_actor"] = actor_id
+for tie in [nv.tie_key(c) for c in clicked if nv.tie_key(c)][:1]:
     st.session_state["net_tie"] = tie
-st.session_state["_net_tie_clicked"] = tie
 
 st.title(t("page.network.title", lang))
 st.caption(t("network.intro", lang))
@@ -130,16 +110,17 @@ if actor and not compare:
                                         key="net_depth") or 1
     around[1].button(t("network.whole", lang), on_click=_clear_actor, icon=":material/hub:")
 
-view = nv.View(eras=filters.eras, years=filters.years, year=year, compare=compare,
-               actor=actor if not compare else "", depth=depth, size=size or "degree",
-               colour=colour or "kind", events=bool(events))
-ui.set_url(**(nv.view_params(view) | {"actor": actor}))
+view = Network(eras=filters.eras, years=filters.years, year=year, compare=compare,
+               actor=actor if not compare else "", depth=depth,
+               size=size or network.SIZES[0], colour=colour or network.COLOURS[0],
+               events=bool(events))
+ui.set_url(**(view.to_params() | {"actor": actor}))
 
 
 if play:  # the network year by year, then the chosen year again
     slot = st.empty()
     for frame_year in range(first, last + 1):
-        shown = nv.cached(ds, lang, replace(view, year=frame_year, actor=""))
+        shown = nv.cached(ds, lang, replace(view.shown(), year=frame_year, actor=""))
         with slot.container():
             st.subheader(ui.md(shown.title), anchor=False)
             ui.plotly(shown.figure, key=f"net_play_{frame_year}")
@@ -147,7 +128,7 @@ if play:  # the network year by year, then the chosen year again
     slot.empty()
 
 with st.spinner(t("app.loading", lang)):
-    result = nv.cached(ds, lang, view)
+    result = nv.cached(ds, lang, view.shown())
 chosen_tie = st.session_state.get("net_tie") or ""
 tie_card = nv.tie_card(ds, result.whole, chosen_tie, lang) if chosen_tie else None
 ui.set_url(tie=tie_card["key"] if tie_card else None)
@@ -223,19 +204,6 @@ st.header(t("time.section", lang), anchor=False)
 st.caption(t("time.intro", lang))
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _time_charts(_ds, content_hash: str, lang: str, start: int | None, actor: str):
-    return (ntv.play_chart(_ds, lang, start), ntv.measures_chart(_ds, lang),
-            ntv.actor_chart(_ds, actor, lang) if actor else None)
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _animation(_ds, content_hash: str, lang: str, _chart) -> dict[str, bytes]:
-    mark = ui.stamp(_ds)
-    frames = animation.png_frames(animation.frame_figures(_chart, mark))
-    return {"gif": animation.gif(frames), "mp4": animation.mp4(frames)}
-
-
 def _over_the_years() -> None:
     """Playback, measures and one actor, year by year."""
     played = ntv.playback(ds, lang).years
@@ -245,7 +213,7 @@ def _over_the_years() -> None:
     with tabs[0]:
         start = st.select_slider(t("time.keyboard", lang), played, key="net_time_year",
                                  help=t("time.keyboard.help", lang)) if len(played) > 1 else None
-        playing, measured, followed = _time_charts(ds, ds.content_hash, lang, start, chosen)
+        (playing,) = views.cached(Network(chart="play", year=start), ds, lang)
         ui.plotly(playing.figure, key="net_time_play")
         ui.downloads(playing, ds, key="net_time_play")
         mark = ui.stamp(ds)
@@ -261,17 +229,18 @@ def _over_the_years() -> None:
         for col, fmt, mime in ((cols[2], "gif", "image/gif"), (cols[3], "mp4", "video/mp4")):
             col.download_button(
                 t(f"time.download.{fmt}", lang),
-                lambda fmt=fmt: _animation(ds, ds.content_hash, lang, playing)[fmt],
+                lambda fmt=fmt: animation.videos(ds, lang, start)[fmt],
                 file_name=export.file_name(mark, playing, fmt), mime=mime, on_click="ignore",
                 icon=":material/movie:")
     with tabs[1]:
+        (measured,) = views.cached(Network(chart="measures"), ds, lang)
         ui.plotly(measured.figure, key="net_time_measures")
         ui.downloads(measured, ds, key="net_time_measures")
     with tabs[2]:
         st.selectbox(t("time.actor.choose", lang), sorted(names, key=names.get),
                      index=sorted(names, key=names.get).index(chosen) if chosen in names else 0,
                      key="net_time_actor", format_func=names.get)
-        if followed is not None:
+        for followed in views.cached(Network(chart="actor", actor=chosen), ds, lang):
             ui.plotly(followed.figure, key="net_time_actor_chart")
             ui.downloads(followed, ds, key="net_time_actor_chart")
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from anis_viz import charts, overview, ui
+from anis_viz import overview, ui, views
 from anis_viz.filters import filter_events
 from anis_viz.i18n import t
 
@@ -38,7 +38,7 @@ for column, name in zip(st.columns(len(figures)), figures, strict=True):
     column.metric(t(f"overview.{name}", lang), figures[name])
 if filters.eras or filters.years:
     st.caption(t("overview.filtered", lang, events=len(filter_events(ds.events, filters))))
-(kinds_chart,) = charts.cached("overview", ds, lang)
+(kinds_chart,) = views.cached(views.Overview(), ds, lang)
 ui.plotly(kinds_chart.figure, key="kinds")
 ui.downloads(kinds_chart, ds, key="kinds")
 

@@ -7,7 +7,7 @@ screen; the address holds ``?slide=N``.
 
 import streamlit as st
 
-from anis_viz import charts, slides, style, ui
+from anis_viz import charts, slides, style, ui, views
 from anis_viz.i18n import t
 
 ds = ui.dataset()
@@ -50,8 +50,8 @@ if note:
 if slide.kind == "chart":
     with st.spinner(t("present.loading", lang)):
         # One chart a slide, the view's first: a page's several charts do not fit a screen.
-        shown = charts.cached(slide.page, ds, lang, slide.view,
-                              template=style.PRESENT_TEMPLATE)[:1]
+        shown = views.cached(views.of(slide.page, slide.view, ds), ds, lang,
+                             template=style.PRESENT_TEMPLATE)[:1]
     height = slides.chart_height(slide.title, len(shown), note, screen)
     for index, chart in enumerate(shown):
         scale = style.slide_scale(*screen)

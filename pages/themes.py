@@ -1,12 +1,15 @@
 """Thèmes: how the text's themes shifted from era to era (heatmap, evolution, ranks, flow,
 annual meetings, actors). Chart, families, columns, grouping and theme live in the URL."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from anis_viz import charts, themes, ui
+from anis_viz import themes, ui, views
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import t
 from anis_viz.themes_charts import default_theme
+from anis_viz.views.themes import BY, CHARTS, GROUPS, Themes
 
 ds = ui.dataset()
 lang = ui.lang()
@@ -18,63 +21,54 @@ st.info(t("themes.note", lang, year=ui.md(ds.source.get("year", ""))), icon=":ma
 # -- the page's own filters, in the URL ---------------------------------------------------
 table = themes.theme_table(ds, lang)
 families = dict(zip(table["family"], table["family_label"], strict=True))
-ui.bind("chart", "th_chart", lambda v: v if v in themes.CHARTS else "heatmap")
-ui.bind("family", "th_family", ui.split)
-ui.bind("by", "th_by", lambda v: "year" if v == "year" else "era")
-ui.bind("group", "th_group", lambda v: "theme" if v == "theme" else "family")
-ui.bind("theme", "th_theme", str)
+ui.bind_view(Themes, ds, {
+    "chart": lambda v: {"th_chart": v.chart if v.chart in CHARTS else next(iter(CHARTS))},
+    "family": lambda v: {"th_family": list(v.families)}, "by": lambda v: {"th_by": v.by},
+    "group": lambda v: {"th_group": v.group}, "theme": lambda v: {"th_theme": v.theme}})
 state = st.session_state  # re-assigned every run so hidden widgets keep their value
-state["th_chart"] = state.get("th_chart") or "heatmap"
+state["th_chart"] = state.get("th_chart") or next(iter(CHARTS))
 state["th_family"] = [f for f in state.get("th_family", []) if f in families]
-state["th_by"], state["th_group"] = state.get("th_by", "era"), state.get("th_group", "family")
+state["th_by"], state["th_group"] = state.get("th_by", BY[0]), state.get("th_group", GROUPS[0])
 
 left, right = st.columns([3, 2])
-left.radio(t("themes.chart", lang), themes.CHARTS, key="th_chart", horizontal=True,
+left.radio(t("themes.chart", lang), list(CHARTS), key="th_chart", horizontal=True,
            format_func=lambda c: t(f"themes.chart.{c}", lang))
 right.multiselect(t("themes.family", lang), list(families), key="th_family",
                   format_func=families.get, placeholder=t("themes.family.placeholder", lang))
-chart_name = state["th_chart"]
-view = {"chart": chart_name, "family": ",".join(state["th_family"]),
-        "era": ",".join(filters.eras), "by": state["th_by"], "group": state["th_group"],
-        "years": f"{filters.years[0]}-{filters.years[1]}" if filters.years else ""}
-parsed = themes.parse_view(view)
-if chart_name == "heatmap":
-    st.radio(t("themes.by", lang), ("era", "year"), key="th_by", horizontal=True,
+view = Themes(chart=state["th_chart"], families=tuple(state["th_family"]), eras=filters.eras,
+              years=filters.years, by=state["th_by"], group=state["th_group"])
+if view.chart == "heatmap":
+    st.radio(t("themes.by", lang), BY, key="th_by", horizontal=True,
              format_func=lambda b: t(f"themes.by.{b}", lang))
-elif chart_name in ("area", "flow"):
-    st.radio(t("themes.group", lang), ("family", "theme"), key="th_group", horizontal=True,
+elif view.chart in ("area", "flow"):
+    st.radio(t("themes.group", lang), GROUPS, key="th_group", horizontal=True,
              format_func=lambda s: t(f"themes.group.{s}", lang))
-elif chart_name == "actors":
-    shown = themes.theme_table(ds, lang, parsed.families)
+elif view.chart == "actors":
+    shown = themes.theme_table(ds, lang, view.families)
     names = dict(zip(shown["theme_id"], shown["theme"], strict=True))
     if state.get("th_theme") not in names:
-        state["th_theme"] = default_theme(ds, parsed)
+        state["th_theme"] = default_theme(ds, view)
     st.selectbox(t("themes.theme", lang), list(names), key="th_theme", format_func=names.get)
-view |= {"by": state["th_by"], "group": state["th_group"], "theme": state.get("th_theme", "")}
-ui.set_url(chart=None if chart_name == "heatmap" else chart_name, family=state["th_family"],
-           by=None if state["th_by"] == "era" else state["th_by"],
-           group=None if state["th_group"] == "family" else state["th_group"],
-           theme=state.get("th_theme") or None)
-parsed = themes.parse_view(view)
+view = replace(view, by=state["th_by"], group=state["th_group"],
+               theme=state.get("th_theme", ""))
+ui.set_url(**view.to_params())
+chart_name = view.chart
 
 # -- the chart ------------------------------------------------------------------------------
-if themes.mentions(ds, lang, parsed).empty:
+if themes.mentions(ds, lang, view).empty:
     st.warning(t("themes.empty", lang), icon=":material/filter_alt_off:")
     st.button(t("themes.reset", lang), key="th_reset", icon=":material/restart_alt:",
               on_click=lambda: (state.update(th_family=[]), ui.reset_filters(year_bounds(ds))))
 else:
     with st.spinner(t("app.loading", lang)):
-        (chart,) = charts.cached("themes", ds, lang, view)
+        (chart,) = views.cached(view, ds, lang)
     if chart_name == "heatmap" and chart.data["count"].sum() > 0:
-        event = ui.plotly(chart.figure, key="th_heat", on_select="rerun",
-                          selection_mode="points")
+        ui.plotly(chart.figure, key="th_heat", on_select="rerun", selection_mode="points")
         cells = chart.data
-        points = (event or {}).get("selection", {}).get("points", [])
-        clicked = (points[0].get("y"), points[0].get("x")) if points else None
-        new = clicked if clicked != state.get("_th_clicked") else None  # a new click only
-        state["_th_clicked"] = clicked
+        new = ui.clicked("th_heat", lambda point: (point.get("y"), point.get("x")))
         state["th_cell_theme"], state["th_cell_key"] = themes.pick_cell(
-            cells, (state.get("th_cell_theme"), state.get("th_cell_key")), new)
+            cells, (state.get("th_cell_theme"), state.get("th_cell_key")),
+            new[0] if new else None)
         theme_names = dict(zip(cells["theme_id"], cells["theme"], strict=False))
         col_names = dict(zip(cells["key"], cells["col_label"], strict=False))
         st.caption(t("themes.cell.hint", lang))
@@ -83,7 +77,7 @@ else:
                              format_func=theme_names.get)
         pick_col.selectbox(t("themes.cell.column", lang), list(col_names), key="th_cell_key",
                            format_func=col_names.get)
-        found = themes.cell_mentions(ds, lang, parsed, state["th_cell_theme"],
+        found = themes.cell_mentions(ds, lang, view, state["th_cell_theme"],
                                      state["th_cell_key"])
         heading = t("themes.cell.title", lang, n=len(found), col=col_names[state["th_cell_key"]],
                     theme=theme_names[state["th_cell_theme"]])

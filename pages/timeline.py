@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from anis_viz import charts, timeline, ui
+from anis_viz import timeline, ui, views
 from anis_viz.filters import year_bounds
 from anis_viz.i18n import t
+from anis_viz.views import Timeline
 
 ds = ui.dataset()
 lang = ui.lang()
@@ -16,21 +17,20 @@ st.title(t("page.timeline.title", lang))
 st.caption(t("timeline.intro", lang))
 
 # -- state from the address, kept valid for this package ----------------------------------
+ui.bind_view(Timeline, ds, {
+    "category": lambda v: {"tl_category": list(v.categories)},
+    "actor": lambda v: {"tl_actor": list(v.actors)},
+    "theme": lambda v: {"tl_theme": list(v.themes)},
+    "q": lambda v: {"tl_q": v.q}, "lanes": lambda v: {"tl_lanes": v.lanes},
+    "zoom": lambda v: {"tl_zoom": v.zoom or ALL}, "event": lambda v: {"tl_event": v.event}})
 for param in ("category", "actor", "theme"):
-    ui.bind(param, f"tl_{param}", ui.split)
     st.session_state[f"tl_{param}"] = [c for c in st.session_state.get(f"tl_{param}", [])
                                        if c in offer[param]]
-ui.bind("q", "tl_q")
-ui.bind("lanes", "tl_lanes", lambda v: v if v in timeline.LANES else timeline.LANES[0])
-ui.bind("zoom", "tl_zoom", lambda v: v if v in offer["zoom"] else ALL)
-ui.bind("event", "tl_event")
 if st.session_state.get("tl_zoom") not in offer["zoom"]:
     st.session_state["tl_zoom"] = ALL
 # A click on the chart (its state arrives before the chart is drawn again) opens the card.
-clicked = timeline.picked(st.session_state.get("tl_chart"))
-if clicked and clicked != st.session_state.get("tl_seen"):
-    st.session_state["tl_event"] = clicked
-st.session_state["tl_seen"] = clicked
+for clicked in ui.clicked("tl_chart")[:1]:
+    st.session_state["tl_event"] = str(clicked)
 
 
 def reset() -> None:
@@ -63,20 +63,19 @@ st.session_state.setdefault("tl_lanes", timeline.LANES[0])
 lanes.segmented_control(t("timeline.lanes", lang), timeline.LANES, key="tl_lanes",
                         format_func=lambda v: t(f"timeline.lanes.{v}", lang))
 
-lane_by = st.session_state.get("tl_lanes") or timeline.LANES[0]
-zoom = st.session_state.get("tl_zoom") or ALL
-event_id = st.session_state.get("tl_event") or ""
-view = {"era": ",".join(shared.eras),
-        "years": "-".join(map(str, shared.years)) if shared.years else "",
-        "category": ",".join(st.session_state["tl_category"]),
-        "actor": ",".join(st.session_state["tl_actor"]),
-        "theme": ",".join(st.session_state["tl_theme"]),
-        "q": st.session_state.get("tl_q", ""), "lanes": lane_by,
-        "zoom": "" if zoom == ALL else zoom, "event": event_id}
+view = Timeline(eras=shared.eras, years=shared.years,
+                categories=tuple(st.session_state["tl_category"]),
+                actors=tuple(st.session_state["tl_actor"]),
+                themes=tuple(st.session_state["tl_theme"]),
+                q=st.session_state.get("tl_q", "").strip(),
+                lanes=st.session_state.get("tl_lanes") or timeline.LANES[0],
+                zoom="" if st.session_state.get("tl_zoom") in (None, ALL)
+                else st.session_state["tl_zoom"],
+                event=st.session_state.get("tl_event") or "")
 
 # -- the chart ----------------------------------------------------------------------------
 with st.spinner(t("app.loading", lang)):
-    (chart,) = charts.build("timeline", ds, lang, view)
+    (chart,) = views.cached(view, ds, lang)
 if chart.data.empty:
     st.info(t("app.no_match", lang), icon=":material/search_off:")
     st.button(t("timeline.reset", lang), on_click=reset, icon=":material/restart_alt:")
@@ -91,7 +90,7 @@ else:
     ui.downloads(chart, ds, key="tl")
 
 # -- the card of the chosen event ------------------------------------------------------------
-card = timeline.event_card(ds, event_id, lang) if event_id else None
+card = timeline.event_card(ds, view.event, lang) if view.event else None
 if card:
     with st.container(border=True, key="tl_card"):
         st.subheader(ui.md(card["title"]), anchor=False)
@@ -117,8 +116,5 @@ if not chart.data.empty:
     ui.table(chart.data.rename(columns={"section_id": "section"})[list(names)],
              column_config=names)
 
-ui.set_url(category=st.session_state["tl_category"], actor=st.session_state["tl_actor"],
-           theme=st.session_state["tl_theme"], q=st.session_state.get("tl_q"),
-           lanes=None if lane_by == timeline.LANES[0] else lane_by,
-           zoom=None if zoom == ALL else zoom, event=event_id if card else None)
+ui.set_url(**(view.to_params() | {"event": view.event if card else None}))
 ui.source_footer(ds)

@@ -3,7 +3,7 @@ asserted, only that every measure is there and makes sense)."""
 
 import json
 
-from anis_viz import bench, benchreport, charts, nav
+from anis_viz import bench, benchreport, nav, views
 from tests.conftest import ROOT
 
 
@@ -19,7 +19,7 @@ def test_bench_reports_every_measure(tmp_path, capsys):
     assert not size["errors"], size["errors"]
     assert size["rows"]["actors"] > 0 and size["source"].startswith("synth")
     steps = size["steps"]
-    pages = list(charts.BUILDERS)
+    pages = list(views.PAGES)
     scripts = [s for s, *_ in nav.PAGES if (ROOT / s).exists()]
     expected = {"load", *(f"build.{p}" for p in pages), *(f"png.{p}" for p in pages)}
     expected |= {f"page.{s.split('/')[-1][:-3]}.{k}" for s in scripts

@@ -3,7 +3,7 @@ keep their hovers small."""
 
 import pandas as pd
 
-from anis_viz import cache, charts, health, themes, upload
+from anis_viz import cache, health, themes, upload, views
 from anis_viz.figures import themes as figures
 from anis_viz.themes_charts import words
 
@@ -21,12 +21,12 @@ def test_mentions_cached_per_content_and_view(jardins):
 
 
 def test_charts_cached_shares_built_charts(jardins):
-    one = charts.cached("themes", jardins, "en", {"chart": "bump"})
-    two = charts.cached("themes", jardins, "en", {"chart": "bump"})
+    one = views.cached(views.of("themes", {"chart": "bump"}, jardins), jardins, "en")
+    two = views.cached(views.of("themes", {"chart": "bump"}, jardins), jardins, "en")
     assert one[0] is two[0]
-    other = charts.cached("themes", jardins, "fr", {"chart": "bump"})
+    other = views.cached(views.of("themes", {"chart": "bump"}, jardins), jardins, "fr")
     assert other[0] is not one[0]
-    built = charts.build("themes", jardins, "en", {"chart": "bump"})
+    built = views.build(views.of("themes", {"chart": "bump"}, jardins), jardins, "en")
     assert built[0].figure.to_json() == one[0].figure.to_json()
 
 

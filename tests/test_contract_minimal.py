@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, contract, export
+from anis_viz import contract, export, views
 from anis_viz.data import load_dataset
 from anis_viz.nav import PAGES
 from tests.conftest import FIXTURES, ROOT
@@ -68,7 +68,7 @@ def test_a_folder_of_csv_files_only_is_described_from_the_contract(tmp_path):
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_chart_and_the_assembly_pack(minimal, lang):
-    built = charts.standard(minimal, lang)
+    built = views.standard(minimal, lang)
     assert {c.figure.__class__.__name__ for c in built} == {"Figure"}
     assert all(len(c.figure.data) or c.figure.layout.annotations for c in built)
     stamp = export.stamp(minimal, lang)

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, contract, export
+from anis_viz import contract, export, views
 from anis_viz.data import DataValidationError, load_dataset
 from anis_viz.nav import PAGES
 from tests.conftest import ROOT
@@ -141,8 +141,8 @@ def test_a_random_valid_package_loads_and_draws_every_chart(package, lang):
         ds = load_dataset(folder)
         assert len(ds.events) == len(package[0]["events"])
         assert not [w for w in ds.warnings if w.severity == "error"]
-        for page in charts.BUILDERS:
-            built = charts.build(page, ds, lang)
+        for page in views.PAGES:
+            built = views.build(views.of(page, ds=ds), ds, lang)
             assert built and all(c.figure.to_dict()["layout"] for c in built), page
 
 
@@ -151,7 +151,7 @@ def test_a_random_valid_package_loads_and_draws_every_chart(package, lang):
 def test_a_random_valid_package_makes_the_assembly_pack(package):
     with tempfile.TemporaryDirectory() as tmp:
         ds = load_dataset(write(Path(tmp) / "pkg", package))
-        built = charts.standard(ds, "fr")
+        built = views.standard(ds, "fr")
         pack = zipfile.ZipFile(io.BytesIO(export.assembly_pack(ds, built, export.stamp(ds))))
         assert sum(n.startswith("png/") for n in pack.namelist()) == len(built)
 

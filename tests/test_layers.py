@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "anis_viz"
 # lowest first
 LAYERS = [
     ("base", ["anis_viz", "anis_viz.text", "anis_viz.i18n", "anis_viz.style", "anis_viz.dates", "anis_viz.cache",
-              "anis_viz.chart", "anis_viz.contract", "anis_viz.nav", "anis_viz.timeline_layout",
+              "anis_viz.chart", "anis_viz.params", "anis_viz.contract", "anis_viz.nav", "anis_viz.timeline_layout",
               "anis_viz.figures"]),
     ("data", ["anis_viz.problems", "anis_viz.descriptor", "anis_viz.validate", "anis_viz.data",
               "anis_viz.synth", "anis_viz.upload", "anis_viz.background"]),
@@ -24,6 +24,8 @@ LAYERS = [
                  "anis_viz.figures.network_measures", "anis_viz.figures.network_play"]),
     ("charts", ["anis_viz.timeline", "anis_viz.network_view", "anis_viz.network_time_view",
                 "anis_viz.themes_charts", "anis_viz.charts"]),
+    ("views", ["anis_viz.views", "anis_viz.views.overview", "anis_viz.views.timeline",
+               "anis_viz.views.network", "anis_viz.views.themes"]),
     ("export", ["anis_viz.export", "anis_viz.gexf", "anis_viz.animation", "anis_viz.publish"]),
     ("ui", ["anis_viz.ui", "anis_viz.serve"]),
     ("tools", ["anis_viz.__main__", "anis_viz.bench", "anis_viz.benchreport",

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import cache, charts, network, style
+from anis_viz import cache, network, style, views
 from anis_viz import network_view as nv
 from anis_viz.data import DEFAULT_DATA, load_dataset
 from anis_viz.figures.network import network_figure
@@ -383,13 +383,14 @@ def test_large_graphs_switch_to_webgl_and_one_edge_trace():
 # -- views, words and the registry ----------------------------------------------------------
 
 def test_parse_view_falls_back_on_mangled_values(jardins):
-    view = nv.parse_view(jardins, {"era": "reseau,nope", "year": "x", "depth": "9",
-                                   "size": "bogus", "actor": "nobody", "compare": "semis"})
-    assert view == nv.View(eras=("reseau",), depth=3)
-    full = nv.parse_view(jardins, {"compare": "semis,communs", "actor": "ana", "events": "1",
-                                   "colour": "community", "size": "pagerank"})
+    view = views.Network.from_params({"era": "reseau,nope", "year": "x", "depth": "9",
+                                   "size": "bogus", "actor": "nobody", "compare": "semis"}, jardins)
+    assert view == views.Network(eras=("reseau",), depth=3)
+    full = views.Network.from_params({"compare": "semis,communs", "actor": "ana", "events": "1",
+                                   "colour": "community", "size": "pagerank"}, jardins)
     assert full.compare == ("semis", "communs") and full.actor == "ana" and full.events
-    assert nv.view_params(full)["compare"] == "semis,communs"
+    assert full.to_params()["compare"] == "semis,communs"
+    assert views.Network.from_params(full.to_params(), jardins) == full
 
 
 def test_years_in_words():
@@ -400,7 +401,7 @@ def test_years_in_words():
 
 
 def test_registry_builds_the_network_chart(jardins):
-    (chart,) = charts.build("network", jardins, "en", {"era": "reseau"})
+    (chart,) = views.build(views.of("network", {"era": "reseau"}, jardins), jardins, "en")
     assert chart.title == "The network, Network" and chart.span == "2006-2014"
     # r1 r2 r5 r6 r7 r9 meet 2006-2014 (r3 ends 2004, r4 is placed 1994-2003, r8 starts 2015)
     assert chart.alt.startswith("Network graph — The network, Network: 6 actors and 6 ties.")
@@ -591,9 +592,7 @@ def test_the_tie_card_gives_both_actors_the_years_and_every_quote(jardins):
     assert list(ties["Quote"]) == ["Marie Durand fonde le premier jardin.", "Marie préside."]
     assert "founded" in ties["Tie"].iloc[0] and "partner of" in ties["Tie"].iloc[1]
     assert nv.tie_card(jardins, graph, "nope", "en") is None
-    assert nv.tie_of({"selection": {"points": [{"customdata": "paul"},
-                                               {"customdata": "tie:r1"}]}}) == "r1"
-    assert nv.tie_of(None) == ""
+    assert nv.tie_key("tie:r1") == "r1" and nv.tie_key("paul") == "" and nv.tie_key(None) == ""
 
 
 def test_clicking_a_tie_opens_its_card_and_its_address(monkeypatch):

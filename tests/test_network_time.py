@@ -9,7 +9,7 @@ import zipfile
 import networkx as nx
 import pytest
 
-from anis_viz import charts, export, gexf, network, network_time, network_time_view
+from anis_viz import export, gexf, network, network_time, network_time_view, views
 from anis_viz import network_view as nv
 from anis_viz.data import DataValidationError, load_dataset
 from anis_viz.figures.network_play import TRACES
@@ -162,9 +162,9 @@ def test_ties_appear_when_they_start_and_fade_when_they_end(jardins):
 
 
 def test_the_page_chart_registry_offers_the_playback_for_a_slide(jardins):
-    (chart,) = charts.build("network", jardins, "fr", {"chart": "play"})
+    (chart,) = views.build(views.of("network", {"chart": "play"}, jardins), jardins, "fr")
     assert chart.figure.frames and chart.slug == "reseau_annees"
-    (default,) = charts.build("network", jardins, "fr", {})
+    (default,) = views.build(views.of("network", {}, jardins), jardins, "fr")
     assert not default.figure.frames
 
 

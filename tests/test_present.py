@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, slides, style
+from anis_viz import charts, slides, style, views
 from anis_viz.__main__ import main
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
 
-def test_parse_view():
-    assert slides.parse_view("era=anis_1&lanes=kind") == {"era": "anis_1", "lanes": "kind"}
-    assert slides.parse_view("") == {}
+def test_query():
+    assert slides.query("era=anis_1&lanes=kind") == {"era": "anis_1", "lanes": "kind"}
+    assert slides.query("") == {}
 
 
 def test_deck_reads_titles_and_notes_in_both_languages(jardins):
@@ -34,7 +34,7 @@ def test_every_slide_of_the_deck_builds(request, package):
     deck = slides.deck(ds, "fr")
     assert 1 <= len(deck) <= 12
     for slide in deck:
-        built = charts.build(slide.page, ds, "fr", slide.view, template=style.PRESENT_TEMPLATE)
+        built = views.build(views.of(slide.page, slide.view, ds), ds, "fr", template=style.PRESENT_TEMPLATE)
         assert built, slide
         for chart in built:
             assert chart.figure.data and chart.alt and chart.title
@@ -114,7 +114,7 @@ def test_a_package_without_a_deck_gets_one_from_its_data(jardins, lang):
     assert after_fallow.kind == "era"
     for slide in deck:
         if slide.kind == "chart":
-            assert charts.build(slide.page, ds, lang, slide.view, template=style.PRESENT_TEMPLATE)
+            assert views.build(views.of(slide.page, slide.view, ds), ds, lang, template=style.PRESENT_TEMPLATE)
 
 
 def test_who_joined_and_which_themes_rose_come_from_the_data(jardins):
@@ -128,8 +128,7 @@ def test_who_joined_and_which_themes_rose_come_from_the_data(jardins):
 
 def test_slide_charts_use_projector_type_scaled_to_the_screen(anis):
     deck = slides.deck(anis, "fr")
-    figure = charts.build(deck[1].page, anis, "fr", deck[1].view,
-                          template=style.PRESENT_TEMPLATE)[0].figure
+    figure = views.build(views.of(deck[1].page, deck[1].view, anis), anis, "fr", template=style.PRESENT_TEMPLATE)[0].figure
     sizes = []
 
     def collect(node):
@@ -162,13 +161,13 @@ def test_the_chart_takes_the_height_the_title_leaves():
 
 
 def test_the_rise_chart_sets_an_era_beside_the_one_before(jardins):
-    (chart,) = charts.build("themes", jardins, "en", {"chart": "rise", "era": "racines"})
+    (chart,) = views.build(views.of("themes", {"chart": "rise", "era": "racines"}, jardins), jardins, "en")
     assert [trace.name for trace in chart.figure.data] == ["Sowing", "Roots"]  # before, now
     assert list(chart.figure.data[1].y) == ["Neighbourhood"] and chart.figure.data[1].x == (1,)
     assert chart.data["before"].tolist() == [0] and "Neighbourhood (0 → 1)" in chart.alt
-    (first,) = charts.build("themes", jardins, "fr", {"chart": "rise", "era": "semis"})
+    (first,) = views.build(views.of("themes", {"chart": "rise", "era": "semis"}, jardins), jardins, "fr")
     assert len(first.figure.data) == 1 and not first.figure.layout.showlegend  # nothing before
-    (none,) = charts.build("themes", jardins, "fr", {"chart": "rise", "era": "jachere"})
+    (none,) = views.build(views.of("themes", {"chart": "rise", "era": "jachere"}, jardins), jardins, "fr")
     assert not none.figure.data and "Jachère" in none.alt
 
 
@@ -202,8 +201,7 @@ def test_slide_labels_are_placed_again_for_the_size_they_are_drawn_at():
 
 def test_every_event_of_an_era_keeps_its_title_on_a_slide(anis):
     for era in anis.eras["era_id"]:
-        figure = charts.build("timeline", anis, "fr", {"zoom": era, "era": era},
-                              template=style.PRESENT_TEMPLATE)[0].figure
+        figure = views.build(views.of("timeline", {"zoom": era, "era": era}, anis), anis, "fr", template=style.PRESENT_TEMPLATE)[0].figure
         for height, scale in ((540, 2 / 3), (810, 1.0)):
             slide = charts.slide_figure(figure, height=height, scale=scale,
                                         width=int(1920 * scale - 80 * scale))
@@ -211,8 +209,7 @@ def test_every_event_of_an_era_keeps_its_title_on_a_slide(anis):
 
 
 def test_legend_entries_widen_with_their_text_on_a_slide(anis):
-    figure = charts.build("network", anis, "en", {"era": "anis_1"},
-                          template=style.PRESENT_TEMPLATE)[0].figure
+    figure = views.build(views.of("network", {"era": "anis_1"}, anis), anis, "en", template=style.PRESENT_TEMPLATE)[0].figure
     width = figure.layout.legend.entrywidth
     slide = charts.slide_figure(figure, height=800, scale=1.0)
     assert slide.layout.legend.entrywidth == round(width * style.SLIDE_FONT_SCALE)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from anis_viz import charts, publish, timeline
+from anis_viz import publish, timeline, views
 from anis_viz.__main__ import main
 from anis_viz.i18n import LANGS
 
@@ -32,8 +32,8 @@ def test_every_page_and_card_in_both_languages(site, anis):
     for lang in LANGS:
         index = (out / lang / "index.html").read_text()
         assert f'lang="{lang}"' in index
-        for page in charts.BUILDERS:
-            built = charts.build(page, anis, lang)
+        for page in views.PAGES:
+            built = views.build(views.of(page, ds=anis), anis, lang)
             html = (out / lang / f"{publish._page_slug(page, lang)}.html").read_text()
             # every chart, interactive, with its title and text alternative
             assert html.count('class="plotly-graph-div"') == len(built)
@@ -72,7 +72,7 @@ def test_downloads(site, anis):
     assert "datapackage.json" in names and "events.csv" in names
     assert (out / "downloads" / "events.csv").read_bytes() == anis.files["events.csv"]
     chart_csvs = list((out / "fr" / "data").glob("*.csv"))
-    assert len(chart_csvs) == len(charts.standard(anis, "fr"))
+    assert len(chart_csvs) == len(views.standard(anis, "fr"))
     assert all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in chart_csvs)
 
 

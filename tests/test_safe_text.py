@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from anis_viz import charts, text
+from anis_viz import text, views
 from anis_viz.data import load_dataset
 from tests.payloads import MARKERS, PAYLOAD, PAYLOADS, poisoned_package
 
@@ -72,7 +72,7 @@ def _views():
 @pytest.mark.parametrize("lang", ["fr", "en"])
 @pytest.mark.parametrize("page, view", list(_views()))
 def test_every_chart_string_is_escaped_exactly_once(poisoned, page, view, lang):
-    for chart in charts.build(page, poisoned, lang, view):
+    for chart in views.build(views.of(page, view, poisoned), poisoned, lang):
         spec = json.loads(chart.figure.to_json())
         spec.pop("layout", {}).pop("template", None)
         found = [(p, s[:90]) for p, s in _strings(spec) if RAW_TAG.search(s)]
@@ -90,7 +90,7 @@ def test_payload_markers_are_distinct():
 def test_exported_html_and_svg_carry_no_data_markup(poisoned):
     from anis_viz import export
 
-    chart = charts.build("overview", poisoned, "fr")[0]
+    chart = views.build(views.of("overview", ds=poisoned), poisoned, "fr")[0]
     mark = export.stamp(poisoned, "fr")
     assert PAYLOADS["html_bold"] in mark.source  # the stamp quotes the poisoned source
     page = export.html_page(chart, mark).decode()

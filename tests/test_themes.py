@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, themes
+from anis_viz import themes, views
 from anis_viz.data import DEFAULT_DATA, load_dataset
 from anis_viz.figures import themes as figures
 from anis_viz.themes_charts import meetings_note, words
@@ -97,7 +97,7 @@ def test_heatmap_cells_equal_hand_counted_mentions(tiny):
 
 
 def test_heatmap_by_year_counts_only_dated_mentions(tiny):
-    cells = themes.heatmap_cells(tiny, "fr", themes.parse_view({"by": "year"}))
+    cells = themes.heatmap_cells(tiny, "fr", views.Themes.from_params({"by": "year"}))
     assert counts(cells) == {("jardinage", "1994"): 1, ("voisinage", "1995"): 1,
                              ("jardinage", "2000"): 1, ("compost", "2001"): 2,
                              ("semences", "2011"): 1, ("communs", "2015"): 1}
@@ -114,12 +114,12 @@ def test_heatmap_on_the_jardins_fixture(jardins):
 
 
 def test_filters_narrow_the_mentions(tiny):
-    view = themes.parse_view({"family": "lien", "era": "semis,reseau"})
+    view = views.Themes.from_params({"family": "lien", "era": "semis,reseau"})
     cells = themes.heatmap_cells(tiny, "fr", view)
     assert set(cells["theme_id"]) == {"voisinage", "communs", "oubli"}
     assert counts(cells) == {("voisinage", "semis"): 2, ("communs", "reseau"): 1}
     # an undated mention stays while its era meets the years; a dated one must be inside
-    kept = themes.mentions(tiny, "fr", themes.parse_view({"years": "2001-2003"}))
+    kept = themes.mentions(tiny, "fr", views.Themes.from_params({"years": "2001-2003"}))
     assert set(kept["quote"]) == {"Q7", "Q8", "Q9"}
 
 
@@ -164,7 +164,7 @@ def test_area_counts_dated_mentions_and_reports_the_undated(tiny):
     assert undated == sum(1 for m in MENTIONS if not m[2])
     assert series["count"].sum() == len(MENTIONS) - undated
     assert series.groupby("group")["count"].sum().to_dict() == {"pratique": 5, "lien": 2}
-    by_theme, _ = themes.area_series(tiny, "fr", themes.parse_view({"group": "theme"}))
+    by_theme, _ = themes.area_series(tiny, "fr", views.Themes.from_params({"group": "theme"}))
     assert by_theme.groupby("group")["count"].sum()["compost"] == 2
     fig = figures.area_figure(series, title="t", x_title="x", y_title="y", words=words("fr"))
     assert {t.stackgroup for t in fig.data} == {"one"} and len(fig.data) == 2
@@ -182,7 +182,7 @@ def test_bump_ranks_handle_ties_with_the_best_rank(tiny):
     fig = figures.bump_figure(themes.bump_ranks(tiny, "fr", ALL), title="t", y_title="y",
                               words=words("fr"))
     assert len(fig.data) == 5 and fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]
-    semis = themes.parse_view({"era": "semis"})
+    semis = views.Themes.from_params({"era": "semis"})
     assert set(themes.bump_ranks(tiny, "fr", semis, top=2)["theme_id"]) == {
         "jardinage", "voisinage"}  # semences, 3rd, is left out of a top 2
 
@@ -191,7 +191,7 @@ def test_bump_ranks_handle_ties_with_the_best_rank(tiny):
 
 @pytest.mark.parametrize("group", ["family", "theme"])
 def test_sankey_node_and_link_sums_balance(tiny, group):
-    nodes, links = themes.flow(tiny, "fr", themes.parse_view({"group": group}))
+    nodes, links = themes.flow(tiny, "fr", views.Themes.from_params({"group": group}))
     eras = ["semis", "racines", "reseau", "communs"]  # start order; jachère has no mention
     assert list(dict.fromkeys(nodes["era_id"])) == eras
     assert nodes.groupby("era_id")["share"].sum().round(9).eq(100).all()
@@ -209,7 +209,7 @@ def test_sankey_node_and_link_sums_balance(tiny, group):
 
 
 def test_sankey_carries_over_the_smaller_share(tiny):
-    nodes, links = themes.flow(tiny, "fr", themes.parse_view({"group": "theme"}))
+    nodes, links = themes.flow(tiny, "fr", views.Themes.from_params({"group": "theme"}))
     kept = links[links["kind"] == "kept"]
     jardinage = kept[kept["source"].map(nodes["group"]) == "jardinage"]
     assert jardinage["value"].tolist() == pytest.approx([25.0])  # min(2/5, 1/4)
@@ -224,7 +224,7 @@ def sankey_labels(fig):
 
 
 def test_sankey_figure_has_every_node_and_era_heading(tiny):
-    nodes, links = themes.flow(tiny, "en", themes.parse_view({"group": "theme"}))
+    nodes, links = themes.flow(tiny, "en", views.Themes.from_params({"group": "theme"}))
     fig = figures.flow_figure(nodes, links, title="t", words=words("en"))
     assert "Gardening" in sankey_labels(fig)
     (sankey,) = fig.data
@@ -235,10 +235,10 @@ def test_sankey_figure_has_every_node_and_era_heading(tiny):
 
 
 def test_one_era_gives_no_flow_but_says_why(tiny):
-    view = themes.parse_view({"era": "semis", "group": "theme"})
+    view = views.Themes.from_params({"era": "semis", "group": "theme"})
     nodes, links = themes.flow(tiny, "en", view)
     assert links.empty and len(nodes) == 3
-    (chart,) = charts.build("themes", tiny, "en", {"chart": "flow", "era": "semis"})
+    (chart,) = views.build(views.of("themes", {"chart": "flow", "era": "semis"}, tiny), tiny, "en")
     assert "two eras" in chart.alt
 
 
@@ -277,7 +277,7 @@ def test_only_editions_of_an_event_series_are_meetings(jardins, series):
     # reseau_reg (a collective) also has edition_of rows: it is not a series
     assert set(themes.series_info(series, "fr")["actor_id"]) == {"rencontres"}
     assert themes.series_info(jardins, "fr").empty and themes.meetings(jardins, "fr").empty
-    (chart,) = charts.build("themes", jardins, "en", {"chart": "meetings"})
+    (chart,) = views.build(views.of("themes", {"chart": "meetings"}, jardins), jardins, "en")
     assert chart.alt.startswith("No meeting topic") and not chart.figure.data
 
 
@@ -307,24 +307,24 @@ def test_actor_names_are_escaped_in_the_bars(jardins):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_registry_draws_every_chart_with_an_alt_text(series, lang):
     jardins = series
-    drawn = charts.build("themes", jardins, lang)
-    assert len(drawn) == len(themes.CHARTS)
+    drawn = views.build(views.of("themes", ds=jardins), jardins, lang)
+    assert len(drawn) == len(views.themes.CHARTS)
     assert len({c.slug for c in drawn}) == len(drawn)
     assert all(c.alt and c.title and len(c.figure.data) for c in drawn)
-    assert [len(charts.build("themes", jardins, lang, {"chart": n})) for n in themes.CHARTS] \
-        == [1] * len(themes.CHARTS)
+    assert [len(views.build(views.of("themes", {"chart": n}, jardins), jardins, lang)) for n in views.themes.CHARTS] \
+        == [1] * len(views.themes.CHARTS)
 
 
 def test_view_parsing_survives_mangled_links():
-    view = themes.parse_view({"chart": "nope", "years": "20x1-2015", "by": "month",
+    view = views.Themes.from_params({"chart": "nope", "years": "20x1-2015", "by": "month",
                               "family": "a,,b"})
     assert (view.chart, view.years, view.by, view.families) == ("", None, "era", ("a", "b"))
-    assert themes.parse_view({"years": "2015-2011"}).years == (2011, 2015)
+    assert views.Themes.from_params({"years": "2015-2011"}).years == (2011, 2015)
 
 
 def test_filters_show_in_the_subtitle(jardins):
-    (chart,) = charts.build("themes", jardins, "en", {"chart": "heatmap", "family": "lien",
-                                                      "years": "1998-2010"})
+    (chart,) = views.build(views.of("themes", {"chart": "heatmap", "family": "lien",
+                                                      "years": "1998-2010"}, jardins), jardins, "en")
     assert chart.subtitle == "Families: Bonds · 1998–2010" and chart.span == "1998-2010"
 
 
@@ -425,7 +425,7 @@ def test_page_empty_state_offers_a_reset(monkeypatch):
 @pytest.mark.skipif(not (DEFAULT_DATA / "themes.csv").exists(), reason="no ANIS package yet")
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_page_on_anis(monkeypatch, anis, lang):
-    for chart in themes.CHARTS:
+    for chart in views.themes.CHARTS:
         at = page(monkeypatch, lang=lang, chart=chart)
         assert not at.exception and not at.error, chart
     at = page(monkeypatch, lang=lang)

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import charts, style, timeline
+from anis_viz import style, timeline, views
 from anis_viz.data import DEFAULT_DATA, load_dataset
 from anis_viz.figures.timeline import EVENT_ROLE
 from tests.conftest import JARDINS
@@ -18,7 +18,7 @@ HAS_ANIS = (DEFAULT_DATA / "datapackage.json").is_file()
 
 
 def chart(ds, lang="fr", **view):
-    (only,) = charts.build("timeline", ds, lang, view)
+    (only,) = views.build(views.of("timeline", view, ds), ds, lang)
     return only
 
 
@@ -49,7 +49,7 @@ def ids(rows):
 
 
 def filtered(ds, **view):
-    return timeline.filter_events(timeline.event_table(ds), timeline.parse_view(view))
+    return timeline.filter_events(timeline.event_table(ds), views.Timeline.from_params(view))
 
 
 # -- the figure ---------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def test_many_events_get_a_short_hover_and_few_the_full_one(jardins, monkeypatch
     assert row["quote"][:20] in full["ev_declaration"]
     assert row["quote"][:20] not in short["ev_declaration"]
     assert len(short["ev_declaration"]) < len(full["ev_declaration"])
-    few = timeline.charts(jardins, "fr", {"q": row["title"]})[0].figure  # 1 of many drawn
+    few = timeline.charts(jardins, "fr", views.Timeline(q=row["title"]))[0].figure  # 1 of many drawn
     assert hover_of(few, "ev_declaration") == full["ev_declaration"]
 
 
@@ -299,16 +299,9 @@ def test_search_ignores_case_and_accents_and_reads_actors_and_quotes(jardins):
 
 
 def test_a_mangled_view_falls_back_to_defaults():
-    view = timeline.parse_view({"years": "abc", "lanes": "colour", "category": ",,"})
+    view = views.Timeline.from_params({"years": "abc", "lanes": "colour", "category": ",,"})
     assert view.years is None and view.lanes == "category" and view.categories == ()
-    assert timeline.parse_view({"years": "2011-2001"}).years == (2001, 2011)
-
-
-def test_selection_points_give_the_event_id():
-    assert timeline.picked({"selection": {"points": [{"customdata": "ev_a"}]}}) == "ev_a"
-    assert timeline.picked({"selection": {"points": [{"customdata": ["ev_b"]}]}}) == "ev_b"
-    assert timeline.picked({"selection": {"points": []}}) == ""
-    assert timeline.picked(None) == ""
+    assert views.Timeline.from_params({"years": "2011-2001"}).years == (2001, 2011)
 
 
 # -- words: alt text, table, card, registry ------------------------------------------------
@@ -338,8 +331,8 @@ def test_event_card_has_description_actors_quote_and_section(jardins):
 
 
 def test_the_registry_draws_the_timeline(jardins):
-    assert "timeline" in charts.BUILDERS
-    assert [c.slug for c in charts.standard(jardins)][:2] == ["acteurs_par_type", "chronologie"]
+    assert "timeline" in views.PAGES
+    assert [c.slug for c in views.standard(jardins)][:2] == ["acteurs_par_type", "chronologie"]
 
 
 # -- the page -----------------------------------------------------------------------------

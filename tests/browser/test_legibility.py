@@ -15,14 +15,14 @@ import shutil
 
 import pytest
 
-from anis_viz import devserver, slides, synth, themes
+from anis_viz import devserver, slides, synth, views
 from anis_viz.data import default_data_path, load_dataset
 from tests.browser.conftest import ARTIFACTS, _require_browser
 from tests.browser.legibility import ViewReport, measure, report, settle
 from tests.conftest import JARDINS
 
 PAGES = ["", "chronologie", "reseau", "themes"]
-EVERY_THEMES_CHART = [f"themes?chart={name}" for name in themes.CHARTS]  # one at a time
+EVERY_THEMES_CHART = [f"themes?chart={name}" for name in views.themes.CHARTS]  # one at a time
 SMALL, LARGE = (1280, 720), (1920, 1080)
 LAPTOP = (1440, 900)
 MIN_PX, MIN_SLIDE_PX = 12, 18

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from anis_viz import charts, devserver, publish
+from anis_viz import devserver, publish, views
 
 pytestmark = pytest.mark.browser
 
@@ -43,10 +43,10 @@ def test_the_site_opens_and_its_charts_paint(site_url, page, anis):
     page.click('a[hreflang="en"]')
     page.wait_for_url("**/en/index.html")
     links = page.locator("main ul").first.locator("a")
-    assert links.count() == len(charts.BUILDERS)
-    for page_name in charts.BUILDERS:
+    assert links.count() == len(views.PAGES)
+    for page_name in views.PAGES:
         page.goto(f"{site_url}/en/{publish._page_slug(page_name, 'en')}.html")
-        expected = len(charts.build(page_name, anis, "en"))
+        expected = len(views.build(views.of(page_name, ds=anis), anis, "en"))
         page.wait_for_function(
             f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
             timeout=30000)
