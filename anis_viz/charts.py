@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from anis_viz import network_view, overview, style
+from anis_viz import network_labels, overview, style
 from anis_viz.chart import Chart
 from anis_viz.data import Dataset
 from anis_viz.figures.overview import kinds_bar
@@ -230,11 +230,11 @@ def fit_labels(spec: dict, *, width: float, height: float, base_font: float = 14
             points, key=lambda p: (p[0], p[1], p[2])):
         trace = data[t_index]
         current = trace["textposition"][i]
-        options = [current] + ([o for o in network_view.OPTIONS if o != current]
+        options = [current] + ([o for o in network_labels.OPTIONS if o != current]
                                if visible else [])
         found = None
         for option in options:
-            if option not in network_view.OPTIONS:
+            if option not in network_labels.OPTIONS:
                 continue
             b = _text_box(x, y, lines, -neg_size / 2 + 2, option, size)
             on_labels = ((np.minimum(b[2], placed[:, 2]) > np.maximum(b[0], placed[:, 0]))

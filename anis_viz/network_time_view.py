@@ -21,7 +21,7 @@ from anis_viz.data import Dataset
 from anis_viz.figures.network_measures import actor_figure, measures_figure
 from anis_viz.figures.network_play import play_figure
 from anis_viz.i18n import pick, t
-from anis_viz.network_view import label_positions, wrap_words
+from anis_viz.network_labels import label_positions, wrap_words
 
 __all__ = ["Playback", "actor_chart", "large", "measures_chart", "play_chart",
            "playback"]

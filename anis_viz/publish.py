@@ -25,7 +25,7 @@ from pathlib import Path
 
 from plotly.offline import get_plotlyjs
 
-from anis_viz import export, network, network_view, style, timeline, views
+from anis_viz import export, network, network_card, style, timeline, views
 from anis_viz.data import Dataset
 from anis_viz.i18n import LANGS, t
 
@@ -162,7 +162,7 @@ def _language(site: _Site, ds: Dataset, lang: str) -> None:
     for actor in sorted(graph.nodes, key=lambda a: names[a].casefold()):
         if graph.nodes[actor].get("kind") == "event":
             continue
-        card = network_view.actor_card(ds, graph, actor, lang)
+        card = network_card.actor_card(ds, graph, actor, lang)
         body = (f"<h1>{_e(card['name'])}</h1><p>{_e(card['kind'])}</p>"
                 f"<p>{_e(card['description'])}</p>"
                 + (f"<h2>{_e(t('network.card.quote', lang))}</h2>"

@@ -76,7 +76,7 @@ def relation_styles(relations: Iterable[str]) -> dict[str, tuple[str, str]]:
     return {r: (colours[r], dashes[r]) for r in colours}
 
 
-# Ties are drawn by family (see anis_viz.network_view.RELATION_FAMILY): one colour each, solid
+# Ties are drawn by family (see anis_viz.network_frames.RELATION_FAMILY): one colour each, solid
 # lines; six hues a reader can match by eye with the legend.
 TIE_FAMILIES = ["governance", "membership", "support", "place", "partnership", "publication"]
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from anis_viz import animation, export, gexf, network, ui, views
+from anis_viz import animation, export, gexf, network, network_card, ui, views
 from anis_viz import network_time_view as ntv
 from anis_viz import network_view as nv
 from anis_viz.filters import year_bounds
@@ -54,7 +54,7 @@ ui.bind_view(Network, ds, {
 clicked = [str(c) for c in ui.clicked("net_chart")]
 for actor_id in [c for c in clicked if c in names][:1]:
     st.session_state["net_actor"] = actor_id
-for tie in [nv.tie_key(c) for c in clicked if nv.tie_key(c)][:1]:
+for tie in [network_card.tie_key(c) for c in clicked if network_card.tie_key(c)][:1]:
     st.session_state["net_tie"] = tie
 
 st.title(t("page.network.title", lang))
@@ -130,7 +130,7 @@ if play:  # the network year by year, then the chosen year again
 with st.spinner(t("app.loading", lang)):
     result = nv.cached(ds, lang, view.shown())
 chosen_tie = st.session_state.get("net_tie") or ""
-tie_card = nv.tie_card(ds, result.whole, chosen_tie, lang) if chosen_tie else None
+tie_card = network_card.tie_card(ds, result.whole, chosen_tie, lang) if chosen_tie else None
 ui.set_url(tie=tie_card["key"] if tie_card else None)
 
 # -- the graph -----------------------------------------------------------------------------
@@ -152,7 +152,7 @@ else:
     chart = nv.chart_of(result, lang)
     ui.downloads(chart, ds, key="network")
     stamp = ui.stamp(ds)
-    table = nv.metrics_table(ds, result, lang)
+    table = network_card.metrics_table(ds, result, lang)
     cols = st.columns(3)
     cols[0].download_button(t("network.download.metrics", lang), lambda: export.csv_bytes(table),
                             file_name=export.file_name(stamp, chart, "csv"), mime="text/csv",
@@ -184,7 +184,7 @@ if tie_card:
 
 # -- the actor card ------------------------------------------------------------------------
 if actor:
-    card = nv.actor_card(ds, result.whole, actor, lang)
+    card = network_card.actor_card(ds, result.whole, actor, lang)
     with st.container(border=True):
         st.subheader(ui.md(card["name"]), anchor=False)
         st.markdown(f"**{ui.md(card['kind'])}** — {ui.md(card['description'])}")
@@ -206,11 +206,32 @@ st.caption(t("time.intro", lang))
 
 def _over_the_years() -> None:
     """Playback, measures and one actor, year by year."""
-    played = ntv.playback(ds, lang).years
     chosen = st.session_state.get("net_time_actor") or ntv.central_actor(ds)
+    # Only the open tab is drawn (a tab change reruns the page): a first visit sends one chart.
     tabs = st.tabs([t("time.tab.play", lang), t("time.tab.measures", lang),
-                    t("time.tab.actor", lang)])
-    with tabs[0]:
+                    t("time.tab.actor", lang)], key="net_time_tab", on_change="rerun")
+    if tabs[0].open:
+        _playback(tabs[0])
+    if tabs[1].open:
+        with tabs[1]:
+            (measured,) = views.cached(Network(chart="measures"), ds, lang)
+            ui.plotly(measured.figure, key="net_time_measures")
+            ui.downloads(measured, ds, key="net_time_measures")
+    if tabs[2].open:
+        with tabs[2]:
+            st.selectbox(t("time.actor.choose", lang), sorted(names, key=names.get),
+                         index=sorted(names, key=names.get).index(chosen)
+                         if chosen in names else 0,
+                         key="net_time_actor", format_func=names.get)
+            for followed in views.cached(Network(chart="actor", actor=chosen), ds, lang):
+                ui.plotly(followed.figure, key="net_time_actor_chart")
+                ui.downloads(followed, ds, key="net_time_actor_chart")
+
+
+def _playback(tab) -> None:
+    """The network year by year, its downloads (dynamic GEXF, animated HTML, GIF, MP4)."""
+    played = ntv.playback(ds, lang).years
+    with tab:
         start = st.select_slider(t("time.keyboard", lang), played, key="net_time_year",
                                  help=t("time.keyboard.help", lang)) if len(played) > 1 else None
         (playing,) = views.cached(Network(chart="play", year=start), ds, lang)
@@ -232,17 +253,6 @@ def _over_the_years() -> None:
                 lambda fmt=fmt: animation.videos(ds, lang, start)[fmt],
                 file_name=export.file_name(mark, playing, fmt), mime=mime, on_click="ignore",
                 icon=":material/movie:")
-    with tabs[1]:
-        (measured,) = views.cached(Network(chart="measures"), ds, lang)
-        ui.plotly(measured.figure, key="net_time_measures")
-        ui.downloads(measured, ds, key="net_time_measures")
-    with tabs[2]:
-        st.selectbox(t("time.actor.choose", lang), sorted(names, key=names.get),
-                     index=sorted(names, key=names.get).index(chosen) if chosen in names else 0,
-                     key="net_time_actor", format_func=names.get)
-        for followed in views.cached(Network(chart="actor", actor=chosen), ds, lang):
-            ui.plotly(followed.figure, key="net_time_actor_chart")
-            ui.downloads(followed, ds, key="net_time_actor_chart")
 
 
 # a large network is drawn over the years only when asked: it costs seconds

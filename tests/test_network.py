@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from anis_viz import cache, network, style, views
+from anis_viz import cache, network, network_card, network_frames, network_labels, style, views
 from anis_viz import network_view as nv
 from anis_viz.data import DEFAULT_DATA, load_dataset
 from anis_viz.figures.network import network_figure
@@ -93,7 +93,7 @@ def test_undated_ties_are_placed_by_their_section(jardins):
     assert network.tie_years(r4) == (1994, 2003)
     assert "r4" not in {k for *_, k in network.active_subgraph(graph, (2006, 2010))
                         .edges(keys=True)}
-    assert nv.tie_years_text(r4, "en") == "undated; placed by its section: 1994 – 2003"
+    assert network_frames.tie_years_text(r4, "en") == "undated; placed by its section: 1994 – 2003"
     undated = tiny(("a", "b", "x", None, None, "founded"))
     assert len(network.active_subgraph(undated, (1900, 1901))) == 2  # no section hint
 
@@ -297,7 +297,7 @@ def test_edge_hover_has_relation_years_quote_and_section(jardins):
 
 def test_many_ties_keep_a_short_hover(jardins):
     graph = network.build_graph(jardins)
-    edges = nv.edge_frame(jardins, graph, network.layout(graph), lang="fr", quoted=3)
+    edges = network_frames.edge_frame(jardins, graph, network.layout(graph), lang="fr", quoted=3)
     hover = edges.set_index("key").at["r1", "hover"]
     assert "depuis 1998" in hover and "fonde le premier jardin" not in hover
     assert "<br>" not in hover  # one line
@@ -351,7 +351,7 @@ def test_small_communities_share_one_grey_group(jardins):
     table = network.metrics(graph)
     assert table["community"].nunique() == 10
     pos = {n: (0.0, 0.0) for n in graph}
-    frame = nv.node_frame(jardins, graph, pos, table, colour="community")
+    frame = network_frames.node_frame(jardins, graph, pos, table, colour="community")
     assert frame["group"].nunique() == 9  # 8 coloured + "other communities"
     assert "autres communautés" in set(frame["group_label"])
 
@@ -382,7 +382,7 @@ def test_large_graphs_switch_to_webgl_and_one_edge_trace():
 
 # -- views, words and the registry ----------------------------------------------------------
 
-def test_parse_view_falls_back_on_mangled_values(jardins):
+def test_network_view_falls_back_on_mangled_values(jardins):
     view = views.Network.from_params({"era": "reseau,nope", "year": "x", "depth": "9",
                                    "size": "bogus", "actor": "nobody", "compare": "semis"}, jardins)
     assert view == views.Network(eras=("reseau",), depth=3)
@@ -394,10 +394,10 @@ def test_parse_view_falls_back_on_mangled_values(jardins):
 
 
 def test_years_in_words():
-    assert nv.years_text(2006, 2015, "fr") == "2006 – 2015"
-    assert nv.years_text(2006, None, "en") == "since 2006"
-    assert nv.years_text(None, 2012, "fr") == "jusqu’en 2012"
-    assert nv.years_text(None, None, "en") == "undated"
+    assert network_frames.years_text(2006, 2015, "fr") == "2006 – 2015"
+    assert network_frames.years_text(2006, None, "en") == "since 2006"
+    assert network_frames.years_text(None, 2012, "fr") == "jusqu’en 2012"
+    assert network_frames.years_text(None, None, "en") == "undated"
 
 
 def test_registry_builds_the_network_chart(jardins):
@@ -411,10 +411,10 @@ def test_registry_builds_the_network_chart(jardins):
 
 def test_actor_card_tables(jardins):
     graph = network.build_graph(jardins)
-    ties = nv.actor_ties(jardins, graph, "reseau_reg", "en")
+    ties = network_card.actor_ties(jardins, graph, "reseau_reg", "en")
     assert len(ties) == 3
     assert "Shared Gardens — member of → Regional network" in set(ties["tie"])
-    events = nv.actor_events(jardins, "reseau_reg", "fr")
+    events = network_card.actor_events(jardins, "reseau_reg", "fr")
     assert list(events["event"])[:2] == ["Naissance du réseau", "Rencontre : compost"]
 
 
@@ -506,11 +506,11 @@ def test_page_on_anis(monkeypatch, lang, anis):
 
 def test_metrics_table_and_card_speak_the_interface_language(jardins):
     result = nv.compute(jardins, "en", nv.View())
-    table = nv.metrics_table(jardins, result, "en")
+    table = network_card.metrics_table(jardins, result, "en")
     assert list(table.columns) == ["actor_id", "Actor", "Kind", "Degree", "Betweenness",
                                    "PageRank", "Community"]
     assert table.iloc[0]["Actor"] == "Shared Gardens" and table.iloc[0]["Kind"] == "Organisation"
-    card = nv.actor_card(jardins, result.whole, "voisins", "fr")
+    card = network_card.actor_card(jardins, result.whole, "voisins", "fr")
     assert card["name"] == "Collectif des voisins" and card["kind"] == "Collectif"
     assert list(card["ties"].columns) == ["Lien", "Années", "Citation", "Section"]
     assert card["ties"].iloc[0]["Années"] == "sans date\u00a0; placé par sa section\u00a0: 1994 – 2003"
@@ -542,8 +542,8 @@ def test_layout_is_the_same_in_every_process():
 # -- legible without hovering --------------------------------------------------------------
 
 def test_relations_fall_into_six_families_with_a_fallback(jardins):
-    assert {nv.tie_family(r) for r in nv.RELATION_FAMILY} == set(style.TIE_FAMILIES)
-    assert nv.tie_family("a_code_of_its_own") == nv.FALLBACK_FAMILY
+    assert {network_frames.tie_family(r) for r in network_frames.RELATION_FAMILY} == set(style.TIE_FAMILIES)
+    assert network_frames.tie_family("a_code_of_its_own") == network_frames.FALLBACK_FAMILY
     fig = nv.compute(jardins, "en", nv.View()).figure
     ties = [t.name for t in fig.data if t.legend == "legend2" and t.showlegend is not False]
     assert len(ties) <= 6 and len(ties) == len(set(ties))
@@ -560,11 +560,11 @@ def test_names_cover_no_other_name_nor_marker(view):
               and t.showlegend is not False]
     assert len(legend) <= 6
     nodes = result.nodes
-    (x0, x1), (y0, y1) = nv.view_box(nodes)
-    sx, sy = nv.PLOT_PX[0] / (x1 - x0), nv.PLOT_PX[1] / (y1 - y0)
+    (x0, x1), (y0, y1) = network_frames.view_box(nodes)
+    sx, sy = network_labels.PLOT_PX[0] / (x1 - x0), network_labels.PLOT_PX[1] / (y1 - y0)
     named = nodes[nodes["label"] != ""]
     assert len(named) >= min(15, len(nodes))
-    boxes = [nv.label_box(x * sx, y * sy, label.split("<br>"), size / 2 + 2, where)
+    boxes = [network_labels.label_box(x * sx, y * sy, label.split("<br>"), size / 2 + 2, where)
              for x, y, label, size, where in zip(named["x"], named["y"], named["label"],
                                                  named["marker"], named["textposition"],
                                                  strict=True)]
@@ -584,15 +584,15 @@ def test_the_tie_card_gives_both_actors_the_years_and_every_quote(jardins):
     graph = network.build_graph(jardins).copy()
     graph.add_edge("jardins", "marie", key="r10", relation="partner_of", tie="relation",
                    start=2000, quote="Marie préside.", section_id="A")
-    card = nv.tie_card(jardins, graph, "r1", "en")
+    card = network_card.tie_card(jardins, graph, "r1", "en")
     assert card["source"] == ("marie", "Marie Durand") and card["target"][0] == "jardins"
     assert card["relation"] == "founded" and card["family"] == "governance"
     assert card["years"] == "since 1998"
     ties = card["ties"]
     assert list(ties["Quote"]) == ["Marie Durand fonde le premier jardin.", "Marie préside."]
     assert "founded" in ties["Tie"].iloc[0] and "partner of" in ties["Tie"].iloc[1]
-    assert nv.tie_card(jardins, graph, "nope", "en") is None
-    assert nv.tie_key("tie:r1") == "r1" and nv.tie_key("paul") == "" and nv.tie_key(None) == ""
+    assert network_card.tie_card(jardins, graph, "nope", "en") is None
+    assert network_card.tie_key("tie:r1") == "r1" and network_card.tie_key("paul") == "" and network_card.tie_key(None) == ""
 
 
 def test_clicking_a_tie_opens_its_card_and_its_address(monkeypatch):
@@ -617,10 +617,10 @@ def test_a_crowded_graph_still_names_its_hubs_without_names_meeting():
     grid = np.linspace(-1, 1, 20)
     nodes = pd.DataFrame({"x": np.repeat(grid, 20), "y": np.tile(grid, 20),
                           "marker": 18.0, "label": ["Un acteur assez connu"] * 15 + [""] * (n - 15)})
-    strict = nv.label_positions(nodes)
-    crowded = nv.label_positions(nodes, crowded=True)
+    strict = network_labels.label_positions(nodes)
+    crowded = network_labels.label_positions(nodes, crowded=True)
     assert sum(map(bool, strict[:15])) < 15 and all(crowded[:15])
-    boxes = [nv.label_box(x * 840 / 2.44, y * 590 / 2.24, ["Un acteur assez connu"], 11, where)
+    boxes = [network_labels.label_box(x * 840 / 2.44, y * 590 / 2.24, ["Un acteur assez connu"], 11, where)
              for x, y, where in zip(nodes["x"][:15], nodes["y"][:15], crowded[:15],
                                     strict=True)]
     for i, a in enumerate(boxes):

@@ -9,7 +9,7 @@ import zipfile
 import networkx as nx
 import pytest
 
-from anis_viz import export, gexf, network, network_time, network_time_view, views
+from anis_viz import export, gexf, network, network_card, network_time, network_time_view, views
 from anis_viz import network_view as nv
 from anis_viz.data import DataValidationError, load_dataset
 from anis_viz.figures.network_play import TRACES
@@ -61,7 +61,7 @@ def test_the_2017_programme_is_planned_not_done(anis):
 
 def test_planned_ties_say_so_in_the_card_and_the_hover(anis):
     result = nv.compute(anis, "fr", nv.View())
-    card = nv.actor_card(anis, result.whole, "chambre_des_communs", "en")
+    card = network_card.actor_card(anis, result.whole, "chambre_des_communs", "en")
     assert list(card["ties"]["Years"]) == ["programme adopted in 2017"]
     planned = result.edges[result.edges["key"].isin(PLANNED)]
     assert len(planned) == 5 and set(planned["group"]) == {"support:planned"}
@@ -392,4 +392,9 @@ def test_a_large_network_is_drawn_over_the_years_only_on_request(monkeypatch):
     assert "net_chart" in keys and "net_time_play" not in keys
     at.toggle(key="net_time_show").set_value(True).run()
     assert not at.exception
-    assert {"net_time_play", "net_time_measures"} <= {c.key for c in at.get("plotly_chart")}
+    keys = {c.key for c in at.get("plotly_chart")}
+    assert "net_time_play" in keys and "net_time_measures" not in keys  # only the open tab
+    at.session_state["net_time_tab"] = at.get("tab")[1].label
+    at.run()
+    keys = {c.key for c in at.get("plotly_chart")}
+    assert not at.exception and "net_time_measures" in keys and "net_time_play" not in keys

@@ -2,8 +2,8 @@
 grouped by kind or community, sized by a centrality; two legends. Pure: tables in,
 ``go.Figure`` out.
 
-The tables are those of :func:`anis_viz.network_view.node_frame` and
-:func:`~anis_viz.network_view.edge_frame`: every text in them (names, hover boxes) is already
+The tables are those of :func:`anis_viz.network_frames.node_frame` and
+:func:`~anis_viz.network_frames.edge_frame`: every text in them (names, hover boxes) is already
 HTML-escaped. Above ``webgl_above`` actors the figure switches to WebGL (``Scattergl``) and
 draws all ties as one trace with ``None`` separators.
 """

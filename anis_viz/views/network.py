@@ -40,7 +40,7 @@ class Network(network_view.View):
         chart = params.text(raw.get("chart"))
         return cls(eras=eras, years=params.years(raw.get("years")), year=year,
                    compare=compare[:2] if len(compare) >= 2 else None, actor=actor,
-                   depth=params.integer(raw.get("depth"), 1, low=1, high=3),
+                   depth=params.integer(raw.get("depth"), 1, low=1, high=3) if actor else 1,
                    size=params.choice(raw.get("size"), network.SIZES),
                    colour=params.choice(raw.get("colour"), network.COLOURS),
                    events=params.flag(raw.get("events")), tie=params.text(raw.get("tie")),
