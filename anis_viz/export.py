@@ -9,6 +9,7 @@ caption). Exports use the same registered template as the screen.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import html
 import io
@@ -101,7 +102,8 @@ def decorated(chart: Chart, st: Stamp, *, caption: bool = False,
     return fig
 
 
-BATCH = 2  # charts per batch in the assembly pack (6 images: 3 rounds of 2 tabs)
+BATCH = 4  # charts per call to the browser in the assembly pack (3 images each: both tabs
+# stay busy, and the progress bar moves between calls)
 TABS = 2  # Chromium tabs drawing at once (a batch of images renders in parallel)
 
 
@@ -261,6 +263,10 @@ def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
 
     t = lambda key, **kw: i18n.t(key, st.lang, **kw)  # noqa: E731
     buffer = io.BytesIO()
+    # The extras (an animation: its frames, then encoding) are made beside the charts' images:
+    # the browser's tabs and the encoder keep both cores busy.
+    side = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    later = side.submit(extras) if extras is not None else None
     # The images in batches (PNG, SVG and the book's PDF page of two charts at a time): the
     # browser draws a batch in parallel tabs; PNG and SVG share one decorated copy.
     pages = []
@@ -274,7 +280,8 @@ def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
                          (decorated(chart, st, caption=True), "pdf", 1)]
             images = _images(jobs)
             for i, chart in enumerate(batch):
-                pack.writestr(f"png/{file_name(st, chart, 'png')}", images[3 * i])
+                pack.writestr(f"png/{file_name(st, chart, 'png')}", images[3 * i],
+                              compress_type=zipfile.ZIP_STORED)  # PNG is compressed already
                 tick(t("export.step.png", title=chart.title))
                 pack.writestr(f"svg/{file_name(st, chart, 'svg')}",
                               _accessible_svg(chart, images[3 * i + 1]))
@@ -296,8 +303,10 @@ def assembly_pack(ds: Dataset, charts: Sequence[Chart], st: Stamp,
                                                  n=len(charts), prefix=st.prefix,
                                                  lang=st.lang, data_dir=data_dir))
         tick(t("export.step.data"))
-        if extras is not None:
-            for name, payload in extras():
-                pack.writestr(name, payload)
+        if later is not None:
+            for name, payload in later.result():
+                pack.writestr(name, payload, compress_type=zipfile.ZIP_STORED
+                              if name.endswith((".png", ".gif", ".mp4")) else None)
             tick(t("export.step.extras"))
+    side.shutdown()
     return buffer.getvalue()

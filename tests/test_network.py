@@ -385,7 +385,8 @@ def test_large_graphs_switch_to_webgl_and_one_edge_trace():
 def test_network_view_falls_back_on_mangled_values(jardins):
     view = views.Network.from_params({"era": "reseau,nope", "year": "x", "depth": "9",
                                    "size": "bogus", "actor": "nobody", "compare": "semis"}, jardins)
-    assert view == views.Network(eras=("reseau",), depth=3)
+    assert view == views.Network(eras=("reseau",))  # no actor: its depth means nothing
+    assert views.Network.from_params({"actor": "ana", "depth": "9"}, jardins).depth == 3
     full = views.Network.from_params({"compare": "semis,communs", "actor": "ana", "events": "1",
                                    "colour": "community", "size": "pagerank"}, jardins)
     assert full.compare == ("semis", "communs") and full.actor == "ana" and full.events
