@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +21,7 @@ import streamlit.components.v2 as components_v2
 from streamlit.errors import StreamlitAPIException
 
 from anis_viz import animation, export, i18n, params, style, views
+from anis_viz.cache import content_key, per_content
 from anis_viz.data import (
     Dataset,
     DataValidationError,
@@ -346,22 +348,34 @@ _MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
          "html": "text/html", "csv": "text/csv"}
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _export_bytes(fmt: str, digest: str, _chart, _stamp) -> bytes:
+@dataclass(frozen=True, eq=False)
+class _Download:
+    """A file a download button makes: cached with the data it comes from (it leaves the
+    cache with the last session holding that data) and by what it shows (``digest``)."""
+
+    ds: Dataset
+    fmt: str
+    digest: str
+    chart: object
+    stamp: object
+
+
+@per_content(maxsize=32, key=lambda job: (*content_key(job.ds), job.fmt, job.digest))
+def _export_bytes(job: _Download) -> bytes:
+    if job.fmt == "csv":
+        return export.csv_bytes(job.chart.data)
     renderers = {"png": export.png, "svg": export.svg, "pdf": export.pdf,
                  "html": export.html_page}
-    if fmt == "csv":
-        return export.csv_bytes(_chart.data)
-    return renderers[fmt](_chart, _stamp)
+    return renderers[job.fmt](job.chart, job.stamp)
 
 
-def _deferred(fmt: str, chart, stamp):
+def _deferred(fmt: str, chart, stamp, ds: Dataset):
     """The file is made only when the button is clicked, once per unchanged chart."""
     def make() -> bytes:
         digest = hashlib.sha256("\0".join([
             fmt, chart.figure.to_json(), chart.title, chart.subtitle, chart.alt,
             stamp.source, stamp.made]).encode()).hexdigest()
-        return _export_bytes(fmt, digest, chart, stamp)
+        return _export_bytes(_Download(ds, fmt, digest, chart, stamp))
     return make
 
 
@@ -376,7 +390,7 @@ def downloads(chart, ds: Dataset, *, key: str) -> None:
     mark = stamp(ds)
     with st.popover(t("export.download", lang()), icon=":material/download:"):
         for fmt in ("png", "svg", "pdf", "html", "csv"):
-            st.download_button(t(f"export.as.{fmt}", lang()), _deferred(fmt, chart, mark),
+            st.download_button(t(f"export.as.{fmt}", lang()), _deferred(fmt, chart, mark, ds),
                                file_name=export.file_name(mark, chart, fmt), mime=_MIME[fmt],
                                on_click="ignore", key=f"{key}_dl_{fmt}", width="stretch")
 

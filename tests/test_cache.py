@@ -181,3 +181,21 @@ def test_per_args_caches_small_functions():
     assert [shout("a"), shout("a"), shout("b"), shout("c"), shout("a")] == \
         ["A", "A", "B", "C", "A"]
     assert seen == ["a", "b", "c", "a"]
+
+
+def test_a_download_is_made_once_and_leaves_with_its_data(package):
+    from anis_viz import export, ui, views
+
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    descriptor["title"] = "Un autre envoi"  # content of its own: no other test holds it
+    (package / "datapackage.json").write_text(json.dumps(descriptor))
+    ds = load_dataset(package)
+    (chart,) = views.build(views.Overview(), ds, "fr")
+    make = ui._deferred("csv", chart, export.stamp(ds, "fr"), ds)
+    first = make()
+    assert first == export.csv_bytes(chart.data) and first.startswith(b"\xef\xbb\xbfkind,")
+    assert make() is first  # made once
+    assert cache.stats()["functions"].get("anis_viz.ui._export_bytes") == 1
+    del ds, chart, make
+    gc.collect()
+    assert "anis_viz.ui._export_bytes" not in cache.stats()["functions"]
