@@ -206,7 +206,10 @@ st.caption(t("time.intro", lang))
 
 def _over_the_years() -> None:
     """Playback, measures and one actor, year by year."""
-    chosen = st.session_state.get("net_time_actor") or ntv.central_actor(ds)
+    # the chosen actor outlives its tab (a widget not drawn on a run loses its state)
+    chosen = (st.session_state.get("net_time_actor") or st.session_state.get("_net_time_kept")
+              or ntv.central_actor(ds))
+    st.session_state["_net_time_kept"] = chosen
     # Only the open tab is drawn (a tab change reruns the page): a first visit sends one chart.
     tabs = st.tabs([t("time.tab.play", lang), t("time.tab.measures", lang),
                     t("time.tab.actor", lang)], key="net_time_tab", on_change="rerun")

@@ -338,6 +338,30 @@ def test_page_offers_the_playback_by_default(monkeypatch):
         "2010")
 
 
+
+def test_the_years_draw_their_open_tab_and_keep_the_chosen_actor(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_network import APP
+
+    monkeypatch.setenv("ANIS_VIZ_DATA", str(JARDINS))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page("pages/network.py").run()
+    tabs = [tab.label for tab in at.get("tab")]
+    at.session_state["net_time_tab"] = tabs[2]
+    at.run()
+    assert "net_time_play" not in {c.key for c in at.get("plotly_chart")}
+    at.selectbox(key="net_time_actor").set_value("marie").run()
+    title = next(c for c in at.get("plotly_chart") if c.key == "net_time_actor_chart")
+    assert "Marie" in json.loads(title.proto.spec)["layout"]["title"]["text"]
+    at.session_state["net_time_tab"] = tabs[0]
+    at.run()
+    at.session_state["net_time_tab"] = tabs[2]
+    at.run()
+    assert not at.exception and at.selectbox(key="net_time_actor").value == "marie"
+
+
 # -- qualified dates on the timeline --------------------------------------------------------
 
 def test_qualified_dates_are_said_and_drawn_apart_on_the_timeline(package):
