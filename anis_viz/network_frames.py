@@ -104,68 +104,59 @@ def view_box(nodes: pd.DataFrame) -> tuple[tuple[float, float], tuple[float, flo
     return tuple(box)
 
 
-def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFrame, *,
-               lang: str = "fr", size: str = "degree", colour: str = "kind",
-               labelled: int | None = None, focus: str = "") -> pd.DataFrame:
-    """One row per actor shown: actor_id, x, y, name, kind, group, group_label, colour,
-    symbol, value (the chosen centrality), marker (size in px), label (the name on up to
-    three lines joined by ``<br>``, or '' where it has no room), textposition, hover (HTML,
-    data escaped), order, focus (the actor in focus). Every actor's name is tried, the most
-    central first (the ``labelled`` most central only, by default above :data:`SMALL`
-    actors); a name is written only where it covers no other name and no marker."""
-    kinds = style.kind_styles(ds.actors["kind"])
-    kind_rank = {k: i for i, k in enumerate(kinds)}
-    rows = table.set_index("actor_id").reindex(list(graph))  # in the graph's order
-    frame = pd.DataFrame({"actor_id": list(graph)})
-    frame["x"] = [pos[a][0] for a in graph]
-    frame["y"] = [pos[a][1] for a in graph]
-    frame["name"] = [network.name_of(graph, a, lang) for a in graph]
-    frame["kind"] = [graph.nodes[a].get("kind", "") for a in graph]
-    frame["value"] = rows[size].to_numpy(dtype=float)
-    frame["symbol"] = frame["kind"].map(lambda k: kinds.get(k, ("", "circle"))[1])
-    known = ds.labels("kind", lang)
-    kind_labels = frame["kind"].map(lambda k: known.get(k) or str(k).replace("_", " "))
+def _node_groups(ds: Dataset, graph: nx.MultiDiGraph, frame: pd.DataFrame,
+                 rows: pd.DataFrame, kind_labels: pd.Series, *, lang: str,
+                 colour: str) -> dict[str, list]:
+    """group, group_label, colour and order of each actor: by status (two eras compared),
+    by community, or by kind."""
     if "status" in graph.graph.get("marks", ()):
         statuses = style.status_styles()
-        frame["group"] = [graph.nodes[a]["status"] for a in graph]
-        frame["group_label"] = frame["group"].map(lambda s: t(f"network.status.{s}", lang))
-        frame["colour"] = frame["group"].map(lambda s: statuses[s][0])
-        frame["order"] = frame["group"].map(network.STATUSES.index)
-    elif colour == "community":
+        group = pd.Series([graph.nodes[a]["status"] for a in graph], index=frame.index)
+        return {"group": group, "group_label": group.map(lambda s: t(f"network.status.{s}", lang)),
+                "colour": group.map(lambda s: statuses[s][0]),
+                "order": group.map(network.STATUSES.index)}
+    if colour == "community":
         cap = style.COMMUNITY_COLOURS  # smaller communities are drawn together, in grey
-        numbers = [min(int(c), cap) for c in rows["community"]]
-        colours = style.community_colours(numbers)
-        frame["group"] = numbers
-        frame["group_label"] = [
-            t("network.community.other", lang) if n == cap else
-            _short(str(c)) for c, n in zip(rows["community_name"], numbers, strict=True)]
-        frame["colour"] = frame["group"].map(colours)
-        frame["order"] = frame["group"].map(lambda n: n if n >= 0 else 10**6)
-    else:
-        frame["group"] = frame["kind"]
-        frame["group_label"] = kind_labels
-        frame["colour"] = frame["kind"].map(lambda k: kinds[k][0])
-        frame["order"] = frame["kind"].map(kind_rank)
-    peak = frame["value"].max() if len(frame) else 0
-    small, big = (10, 36) if len(frame) <= SMALL else (4, 18)  # crowded: smaller markers
-    frame["marker"] = [small + (big - small) * math.sqrt(v / peak) if peak > 0 else small + 2
-                       for v in frame["value"]]
+        numbers = pd.Series([min(int(c), cap) for c in rows["community"]], index=frame.index)
+        colours = style.community_colours(list(numbers))
+        return {"group": numbers,
+                "group_label": [t("network.community.other", lang) if n == cap else
+                                _short(str(c)) for c, n in zip(rows["community_name"], numbers,
+                                                               strict=True)],
+                "colour": numbers.map(colours),
+                "order": numbers.map(lambda n: n if n >= 0 else 10**6)}
+    kinds = style.kind_styles(ds.actors["kind"])
+    kind_rank = {k: i for i, k in enumerate(kinds)}
+    return {"group": frame["kind"], "group_label": kind_labels,
+            "colour": frame["kind"].map(lambda k: kinds[k][0]),
+            "order": frame["kind"].map(kind_rank)}
+
+
+def _node_labels(frame: pd.DataFrame, *, labelled: int | None, focus: str) -> dict[str, list]:
+    """label and textposition of each actor: the names tried the most central first (the
+    actor in focus before them), each written where it covers no other name and no
+    marker."""
     ranked = frame.sort_values(["value", "name"], ascending=[False, True], kind="stable")
     if labelled is None:
         labelled = len(frame) if len(frame) <= SMALL else network.LABELLED
     shown = set(ranked["actor_id"].head(labelled)) | ({focus} if focus else set())
-    frame["label"] = ["<br>".join(_esc(x) for x in label_lines(n)) if a in shown else ""
-                      for a, n in zip(frame["actor_id"], frame["name"], strict=True)]
-    # place the actor in focus, then the most central labels first: the best spots
+    labels = pd.Series(["<br>".join(_esc(x) for x in label_lines(n)) if a in shown else ""
+                        for a, n in zip(frame["actor_id"], frame["name"], strict=True)],
+                       index=frame.index)
     ranked = ranked.assign(_focus=ranked["actor_id"] == focus).sort_values(
         "_focus", ascending=False, kind="stable")
-    placing = frame.loc[ranked.index]
-    focus_label = frame.loc[frame["actor_id"] == focus, "label"]
-    chosen = label_positions(placing, keep=lambda label: label in set(focus_label),
+    placing = frame.assign(label=labels).loc[ranked.index]
+    focus_label = set(labels[frame["actor_id"] == focus])
+    chosen = label_positions(placing, keep=lambda label: label in focus_label,
                              box=view_box(frame), crowded=len(frame) > SMALL)
     positions = dict(zip(placing.index, chosen, strict=True))
-    frame["label"] = [label if positions[i] else "" for i, label in frame["label"].items()]
-    frame["textposition"] = [positions[i] or "top center" for i in frame.index]
+    return {"label": [label if positions[i] else "" for i, label in labels.items()],
+            "textposition": [positions[i] or "top center" for i in frame.index]}
+
+
+def _node_hovers(graph: nx.MultiDiGraph, frame: pd.DataFrame, rows: pd.DataFrame,
+                 kind_labels: pd.Series, lang: str) -> list[str]:
+    """Each actor's hover box: name, kind, measures, community (and status)."""
     hovers = []
     community_lines = {c: _esc(t("network.hover.community", lang, name=c))
                        for c in set(rows["community_name"])}
@@ -180,9 +171,59 @@ def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFra
             lines.append(t("network.hover.status", lang,
                            status=t(f"network.status.{graph.nodes[a]['status']}", lang)))
         hovers.append("<br>".join(lines))
-    frame["hover"] = hovers
+    return hovers
+
+
+def node_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, table: pd.DataFrame, *,
+               lang: str = "fr", size: str = "degree", colour: str = "kind",
+               labelled: int | None = None, focus: str = "") -> pd.DataFrame:
+    """One row per actor shown: actor_id, x, y, name, kind, group, group_label, colour,
+    symbol, value (the chosen centrality), marker (size in px), label (the name on up to
+    three lines joined by ``<br>``, or '' where it has no room), textposition, hover (HTML,
+    data escaped), order, focus (the actor in focus). Every actor's name is tried, the most
+    central first (the ``labelled`` most central only, by default above :data:`SMALL`
+    actors); a name is written only where it covers no other name and no marker."""
+    kinds = style.kind_styles(ds.actors["kind"])
+    rows = table.set_index("actor_id").reindex(list(graph))  # in the graph's order
+    frame = pd.DataFrame({"actor_id": list(graph)})
+    frame["x"] = [pos[a][0] for a in graph]
+    frame["y"] = [pos[a][1] for a in graph]
+    frame["name"] = [network.name_of(graph, a, lang) for a in graph]
+    frame["kind"] = [graph.nodes[a].get("kind", "") for a in graph]
+    frame["value"] = rows[size].to_numpy(dtype=float)
+    frame["symbol"] = frame["kind"].map(lambda k: kinds.get(k, ("", "circle"))[1])
+    known = ds.labels("kind", lang)
+    kind_labels = frame["kind"].map(lambda k: known.get(k) or str(k).replace("_", " "))
+    for column, values in _node_groups(ds, graph, frame, rows, kind_labels, lang=lang,
+                                       colour=colour).items():
+        frame[column] = values
+    peak = frame["value"].max() if len(frame) else 0
+    small, big = (10, 36) if len(frame) <= SMALL else (4, 18)  # crowded: smaller markers
+    frame["marker"] = [small + (big - small) * math.sqrt(v / peak) if peak > 0 else small + 2
+                       for v in frame["value"]]
+    for column, values in _node_labels(frame, labelled=labelled, focus=focus).items():
+        frame[column] = values
+    frame["hover"] = _node_hovers(graph, frame, rows, kind_labels, lang)
     frame["focus"] = frame["actor_id"] == focus
     return frame
+
+
+def _tie_group(d: dict, label: str, event: bool, *, lang: str, marked: bool) -> tuple:
+    """(group, group_label, colour, dash, order) of a tie: its status (two eras compared),
+    or its family, a planned tie beside its family in long dashes."""
+    if marked:
+        colour, dash = style.status_styles()[d["status"]]
+        return (d["status"], t(f"network.status.{d['status']}", lang), colour, dash,
+                network.STATUSES.index(d["status"]))
+    families = style.tie_family_styles()
+    family = "event" if event else tie_family(d.get("relation", ""))
+    group_label = label if event else t(f"network.family.{family}", lang)
+    colour, dash = style.event_tie_style() if event else families[family]
+    order = len(families) if event else list(families).index(family)
+    if d.get("planned"):  # an intention: long dashes, listed with its family
+        return (f"{family}:planned", f"{group_label} ({t('network.planned', lang)})", colour,
+                style.PLANNED_DASH, order + 0.5)
+    return family, group_label, colour, dash, order
 
 
 def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "fr",
@@ -193,16 +234,13 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
     Above ``quoted`` ties (default :data:`QUOTED`) the hover keeps the relation and the
     years only, on one line: 20,000 quotes and names would be most of what the browser
     receives (the quotes are in the downloads, the names on the actors)."""
-    families = style.tie_family_styles()
-    rank = {f: i for i, f in enumerate(families)}
-    family_labels = {f: t(f"network.family.{f}", lang) for f in families}
-    statuses = style.status_styles()
     marked = "status" in graph.graph.get("marks", ())
     known = ds.labels("relation", lang)
     colon = t("sep.colon", lang)
     full = graph.number_of_edges() <= (QUOTED if quoted is None else quoted)
     names: dict[str, str] = {}
     years: dict[tuple, str] = {}
+    groups: dict[tuple, tuple] = {}
     columns = {c: [] for c in ("source", "target", "key", "relation", "group",
                                "group_label", "colour", "dash", "order", "hover", "quote",
                                "section_id")}
@@ -211,44 +249,20 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
         event = d.get("tie") == "event"
         label = t("network.shared_event", lang) if event else \
             known.get(relation) or str(relation).replace("_", " ")
-        if marked:
-            group, group_label = d["status"], t(f"network.status.{d['status']}", lang)
-            colour, dash = statuses[d["status"]]
-            order = network.STATUSES.index(d["status"])
-        else:
-            family = "event" if event else tie_family(relation)
-            group = family
-            group_label = label if event else family_labels[family]
-            colour, dash = style.event_tie_style() if event else families[family]
-            order = len(rank) if event else rank[family]
-            if d.get("planned"):  # an intention: long dashes, listed with its family
-                group, dash = f"{family}:planned", style.PLANNED_DASH
-                group_label = f"{group_label} ({t('network.planned', lang)})"
-                order += 0.5
+        kind = (relation, event, d.get("status"), bool(d.get("planned")))
+        if kind not in groups:
+            groups[kind] = _tie_group(d, label, event, lang=lang, marked=marked)
+        group, group_label, colour, dash, order = groups[kind]
         for n in (u, v):
             if n not in names:
                 names[n] = _esc(network.name_of(graph, n, lang))
-        source, target = names[u], names[v]
-        title = (d.get("title_en") if lang == "en" else d.get("title", "")) if event else ""
         when = (d.get("start"), d.get("end"), d.get("placed_start"), d.get("placed_end"))
         if when not in years:
             years[when] = _esc(tie_years_text(d, lang))
-        if not full:  # one short plain line (every tag costs 13 bytes in JSON); the
-            # actors at both ends carry their names
-            what = f"{_esc(label)}{colon}{_esc(title or '')}" if event else _esc(label)
-            lines = [f"{what} · {years[when]}"]
-        elif event:
-            lines = [f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)}{colon}"
-                     f"{_esc(title or '')}", years[when]]
-        else:
-            lines = [f"<b>{source}</b> {_esc(label)} <b>{target}</b>", years[when]]
-        if full:
-            lines += [_quote(d.get("quote", ""), lang),
-                      _esc(t("network.hover.section", lang, section=d.get("section_id", "")))]
-        if marked:
-            lines.insert(1, _esc(t("network.hover.status", lang, status=group_label)))
+        hover = _tie_hover(d, (names[u], names[v]), label, event, years[when], lang=lang,
+                           colon=colon, full=full, status=group_label if marked else "")
         for column, value in zip(columns, (u, v, k, relation, group, group_label, colour, dash,
-                                           order, "<br>".join(lines), d.get("quote", ""),
+                                           order, hover, d.get("quote", ""),
                                            d.get("section_id", "")), strict=True):
             columns[column].append(value)
     xy = np.array([pos[n] for n in columns["source"]] or np.zeros((0, 2)), dtype=float)
@@ -259,6 +273,29 @@ def edge_frame(ds: Dataset, graph: nx.MultiDiGraph, pos: dict, *, lang: str = "f
         **{c: columns[c] for c in ("relation", "group", "group_label", "colour", "dash",
                                    "order", "hover", "quote", "section_id")}})
     return frame.assign(**_midpoints(frame))
+
+
+def _tie_hover(d: dict, ends: tuple[str, str], label: str, event: bool, years: str, *,
+               lang: str, colon: str, full: bool, status: str) -> str:
+    """A tie's hover box (HTML; ``ends`` and ``years`` already escaped): who, what, when,
+    and with ``full`` the quote and its section; else one short plain line (every tag
+    costs 13 bytes in JSON; the actors at both ends carry their names)."""
+    source, target = ends
+    title = (d.get("title_en") if lang == "en" else d.get("title", "")) if event else ""
+    if not full:
+        what = f"{_esc(label)}{colon}{_esc(title or '')}" if event else _esc(label)
+        lines = [f"{what} · {years}"]
+    elif event:
+        lines = [f"<b>{source}</b> · <b>{target}</b><br>{_esc(label)}{colon}"
+                 f"{_esc(title or '')}", years]
+    else:
+        lines = [f"<b>{source}</b> {_esc(label)} <b>{target}</b>", years]
+    if full:
+        lines += [_quote(d.get("quote", ""), lang),
+                  _esc(t("network.hover.section", lang, section=d.get("section_id", "")))]
+    if status:
+        lines.insert(1, _esc(t("network.hover.status", lang, status=status)))
+    return "<br>".join(lines)
 
 
 def _midpoints(edges: pd.DataFrame) -> dict[str, list[float]]:

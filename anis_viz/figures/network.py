@@ -52,30 +52,16 @@ def _groups(frame: pd.DataFrame):
     return [(group, frame[frame["group"] == group]) for group in order.index]
 
 
-def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str,
-                   edge_legend: str, title: str = "", webgl_above: int = 300,
-                   height: int = 720, template: str = style.TEMPLATE,
-                   uirevision: str = "network",
-                   box: tuple = ((-1.22, 1.22), (-1.12, 1.12))) -> go.Figure:
-    """Ties first (one trace per group, with invisible midpoint markers that carry the
-    hover box), then actors (one trace per group; colour per group, symbol per kind,
-    size = ``marker``, name shown where ``label`` is set). ``customdata`` of an actor
-    point is its ``actor_id``; of a tie's midpoint, :data:`TIE_PREFIX` + the tie's ``key``
-    (a click on it opens the tie's card). ``box``: the x and y axis ranges. Both legends
-    are horizontal, the actors' above the graph and the ties' below: the graph keeps the
-    width."""
-    large = len(nodes) > webgl_above
+def _tie_traces(edges: pd.DataFrame, *, large: bool, edge_legend: str) -> list:
+    """Per group of ties: its lines, then invisible markers at their middles that carry
+    the hover box and a click (all ties grey, in one trace, for a large graph)."""
     scatter = go.Scattergl if large else go.Scatter
-    # large: NumPy arrays, which Plotly takes whole (lists it checks item by item: seconds
-    # at 20,000 ties)
     values = _objects if large else list
-    numbers = (lambda column: column.to_numpy(dtype=np.float32)) if large else list
-    traces = []
-    edge_groups = ([("all", edges.assign(colour=style.with_alpha(style.MUTED, 0.45),
-                                         dash="solid", group_label=edge_legend))]
-                   if large and len(edges) else _groups(edges))
-    shown = set()
-    for group, rows in edge_groups:
+    groups = ([("all", edges.assign(colour=style.with_alpha(style.MUTED, 0.45),
+                                    dash="solid", group_label=edge_legend))]
+              if large and len(edges) else _groups(edges))
+    traces, shown = [], set()
+    for group, rows in groups:
         colour, dash = rows["colour"].iloc[0], rows["dash"].iloc[0]
         # "family:variant" (planned ties): drawn apart, toggled and listed with its family
         legend_group = f"tie:{str(group).split(':')[0]}"
@@ -94,6 +80,16 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             selected=dict(marker=dict(opacity=0)), unselected=dict(marker=dict(opacity=0)),
             legend="legend2",
             legendgroup=legend_group, showlegend=False, name=plotly(rows["group_label"].iloc[0])))
+    return traces
+
+
+def _actor_traces(nodes: pd.DataFrame, *, large: bool) -> list:
+    """One trace per group of actors (colour per group, symbol per kind, names where
+    ``label`` is set), and a ring around the actor in focus."""
+    scatter = go.Scattergl if large else go.Scatter
+    values = _objects if large else list
+    numbers = (lambda column: column.to_numpy(dtype=np.float32)) if large else list
+    traces = []
     for group, rows in _groups(nodes):
         traces.append(scatter(
             x=numbers(rows["x"]), y=numbers(rows["y"]), mode="markers+text",
@@ -109,13 +105,32 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str
             hoverinfo="text", customdata=values(rows["actor_id"]), name=plotly(
                 rows["group_label"].iloc[0]), legend="legend", legendgroup=f"node:{group}",
             unselected=dict(marker=dict(opacity=1)), selected=dict(marker=dict(opacity=1))))
-    if "focus" in nodes and nodes["focus"].any():  # a ring around the actor in focus
+    if "focus" in nodes and nodes["focus"].any():
         ring = nodes[nodes["focus"]]
         traces.append(scatter(
             x=ring["x"], y=ring["y"], mode="markers", hoverinfo="skip", showlegend=False,
             marker=dict(size=list(ring["marker"] + 12), color="rgba(0,0,0,0)",
                         line=dict(color=style.INK, width=2.5))))
-    fig = go.Figure(data=traces)
+    return traces
+
+
+def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, *, node_legend: str,
+                   edge_legend: str, title: str = "", webgl_above: int = 300,
+                   height: int = 720, template: str = style.TEMPLATE,
+                   uirevision: str = "network",
+                   box: tuple = ((-1.22, 1.22), (-1.12, 1.12))) -> go.Figure:
+    """Ties first (one trace per group, with invisible midpoint markers that carry the
+    hover box), then actors (one trace per group; colour per group, symbol per kind,
+    size = ``marker``, name shown where ``label`` is set). ``customdata`` of an actor
+    point is its ``actor_id``; of a tie's midpoint, :data:`TIE_PREFIX` + the tie's ``key``
+    (a click on it opens the tie's card). ``box``: the x and y axis ranges. Both legends
+    are horizontal, the actors' above the graph and the ties' below: the graph keeps the
+    width. Above ``webgl_above`` actors the figure is drawn with WebGL, and its columns
+    go to Plotly as NumPy arrays, which it takes whole (lists it checks item by item:
+    seconds at 20,000 ties)."""
+    large = len(nodes) > webgl_above
+    fig = go.Figure(data=_tie_traces(edges, large=large, edge_legend=edge_legend)
+                    + _actor_traces(nodes, large=large))
     fig.update_layout(
         template=template, title=title or None, height=height, uirevision=uirevision,
         hovermode="closest", dragmode="pan", clickmode="event+select",

@@ -234,6 +234,44 @@ def flow_figure(nodes: pd.DataFrame, links: pd.DataFrame, *, title: str, words: 
     return fig
 
 
+def _era_bands(fig: go.Figure, eras: pd.DataFrame) -> dict[str, int]:
+    """Each era as a band with its name above the plot; returns where each band ends (an
+    open era is one year wide at least)."""
+    ends = {}
+    for era in eras.itertuples():
+        ends[era.era_id] = end = max(int(era.end_year), int(era.start_year) + 1)
+        fig.add_vrect(x0=era.start_year, x1=end, layer="below",
+                      fillcolor=style.with_alpha(era.colour, 0.07), line_width=0)
+        fig.add_annotation(text=_esc(era.era), x=(era.start_year + end) / 2, y=1.0,
+                           xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                           font=dict(color=era.colour))
+    return ends
+
+
+def _topic_hovers(frame: pd.DataFrame, when, words: dict, limits: dict) -> list[str]:
+    """A gathering's hover box: its theme, title, when, and the source's words."""
+    return [f"<b>{_esc(th)}</b><br>{_esc(ti)} — {_esc(w)}<br>"
+            + quote_block([q], [s], words, **limits)
+            for th, ti, w, q, s in zip(frame["theme"], frame["title"], when, frame["quote"],
+                                       frame["section_id"], strict=True)]
+
+
+def _undated_trace(undated: pd.DataFrame, ends: dict, words: dict, limits: dict) -> go.Bar:
+    """Undated topics: a hatched bar over their whole era, labelled as undated."""
+    when = [words["undated_in"].format(era=e) for e in undated["era"]]
+    return go.Bar(
+        y=undated["theme"].map(_esc), x=undated["era_id"].map(ends).fillna(undated["era_end"] + 1)
+        - undated["era_start"],
+        base=undated["era_start"], orientation="h", name=_esc(words["undated"]),
+        marker=dict(color=style.with_alpha(style.MUTED, 0.12),
+                    line=dict(color=style.MUTED, width=1),
+                    pattern=dict(shape="/", fgcolor=style.MUTED, size=8, solidity=0.15)),
+        text=[_esc(words["undated"])] * len(undated), textposition="inside",
+        insidetextanchor="middle", textfont=dict(color=style.INK),
+        customdata=_topic_hovers(undated, when, words, limits),
+        hovertemplate="%{customdata}<extra></extra>", width=0.55)
+
+
 def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, words: dict,
                     note: str = "", template: str = style.TEMPLATE) -> go.Figure:
     """The gatherings' topics on a time axis, one row per theme: a dated topic is a marker at
@@ -247,37 +285,11 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
             height=max(340, 40 * len(rows) + 200))
     if topics.empty:
         return _empty(fig, words["empty"])
-    ends = {}
-    for era in eras.itertuples():
-        ends[era.era_id] = end = max(int(era.end_year), int(era.start_year) + 1)  # >= 1 year
-        fig.add_vrect(x0=era.start_year, x1=end, layer="below",
-                      fillcolor=style.with_alpha(era.colour, 0.07), line_width=0)
-        fig.add_annotation(text=_esc(era.era), x=(era.start_year + end) / 2, y=1.0,
-                           xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                           font=dict(color=era.colour))
-
+    ends = _era_bands(fig, eras)
     limits = quote_limits(len(topics))
-
-    def hover(frame: pd.DataFrame, when) -> list[str]:
-        return [f"<b>{_esc(th)}</b><br>{_esc(ti)} — {_esc(w)}<br>"
-                + quote_block([q], [s], words, **limits)
-                for th, ti, w, q, s in zip(frame["theme"], frame["title"], when, frame["quote"],
-                                           frame["section_id"], strict=True)]
-
     undated = topics[topics["undated"]]
     if not undated.empty:
-        when = [words["undated_in"].format(era=e) for e in undated["era"]]
-        fig.add_trace(go.Bar(
-            y=undated["theme"].map(_esc), x=undated["era_id"].map(ends).fillna(undated["era_end"] + 1)
-            - undated["era_start"],
-            base=undated["era_start"], orientation="h", name=_esc(words["undated"]),
-            marker=dict(color=style.with_alpha(style.MUTED, 0.12),
-                        line=dict(color=style.MUTED, width=1),
-                        pattern=dict(shape="/", fgcolor=style.MUTED, size=8, solidity=0.15)),
-            text=[_esc(words["undated"])] * len(undated), textposition="inside",
-            insidetextanchor="middle", textfont=dict(color=style.INK),
-            customdata=hover(undated, when), hovertemplate="%{customdata}<extra></extra>",
-            width=0.55))
+        fig.add_trace(_undated_trace(undated, ends, words, limits))
     dated = topics[~topics["undated"]]
     if not dated.empty:
         colours = dict(zip(eras["era_id"], eras["colour"], strict=True))
@@ -287,7 +299,8 @@ def meetings_figure(topics: pd.DataFrame, eras: pd.DataFrame, *, title: str, wor
             marker=dict(size=16, symbol="circle", color=[colours.get(e, style.INK)
                                                          for e in dated["era_id"]],
                         line=dict(color=style.INK, width=1)),
-            customdata=hover(dated, dated["year"].astype(int).astype(str)),
+            customdata=_topic_hovers(dated, dated["year"].astype(int).astype(str), words,
+                                     limits),
             hovertemplate="%{customdata}<extra></extra>"))
     first, last = int(eras["start_year"].min()), max(ends.values())
     fig.update_xaxes(title=None, range=[first - 0.7, last + 0.7], tickformat="d",

@@ -139,6 +139,59 @@ def _year_ticks(first, last) -> dict:
                 ticktext=[str(y) for y in years])
 
 
+def _mark_traces(events: pd.DataFrame, legend: dict[str, str]) -> list[dict]:
+    """One trace per kind of mark (spans, points; exact or approximate; background), and
+    one legend entry per kind drawn: the legend explains shapes, not colours (colours are
+    the eras'), from neutral traces with no data."""
+    own, quiet = events[~events["context"]], events[events["context"]]
+    spans, points = own[own["span"]], own[~own["span"]]
+    traces = [
+        _span_trace(spans[~spans["approximate"]], name=legend["span"], group="span",
+                    hollow=False),
+        _span_trace(spans[spans["approximate"]], name=legend["span_approx"],
+                    group="span_approx", hollow=True),
+        _point_trace(points[~points["approximate"]], name=legend["point"], group="point",
+                     hollow=False),
+        _point_trace(points[points["approximate"]], name=legend["approx"], group="approx",
+                     hollow=True),
+        _span_trace(quiet[quiet["span"]], name=legend["context"], group="context",
+                    hollow=False, quiet=True),
+        _point_trace(quiet[~quiet["span"]], name=legend["context"], group="context",
+                     hollow=False, quiet=True)]
+    drawn = dict.fromkeys(t["legendgroup"] for t in traces if len(t["y"]))
+    for trace in traces:
+        trace["showlegend"] = False
+    return traces + [_legend_entry(key, legend[key]) for key in drawn]
+
+
+def _band_shapes(bands: pd.DataFrame) -> tuple[list[dict], list[dict]]:
+    """The eras' bands (shapes below the events) and their names (annotations, stacked
+    on levels when they would meet)."""
+    shapes, notes = [], []
+    for band in bands.itertuples():
+        shapes.append(dict(type="rect", x0=band.x0, x1=band.x1, xref="x", y0=0, y1=1,
+                           yref="paper", layer="below", line=dict(width=0),
+                           fillcolor=style.with_alpha(band.colour, BAND_ALPHA),
+                           name=f"era:{band.era_id}"))
+        if getattr(band, "label_level", 0) >= 0:
+            notes.append(dict(
+                text=f"<b>{_text(band.short_label)}</b>", name=f"era:{band.era_id}",
+                x=getattr(band, "label_x", band.x0 + (band.x1 - band.x0) / 2), y=1,
+                xref="x", yref="paper", yanchor="top", showarrow=False,
+                xanchor=getattr(band, "label_anchor", "center"),
+                yshift=-2 - 17 * getattr(band, "label_level", 0),
+                font=dict(size=LABEL_PX + 1, color=style.INK)))
+    return shapes, notes
+
+
+def _lane_lines(lanes: pd.DataFrame) -> list[dict]:
+    """A thin line between lanes."""
+    return [dict(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5, y1=lane.y0 - 0.5,
+                 line=dict(color=style.GRID, width=1), name=f"lane:{lane.name}",
+                 layer="below")
+            for lane in lanes.itertuples() if lane.y0 > 0]
+
+
 def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFrame, *,
                     legend: dict[str, str], x_range=None, selected: str = "",
                     uirevision: str = "timeline", empty_text: str = "",
@@ -161,27 +214,7 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                               yref="paper", showarrow=False,
                               font=dict(size=16, color=style.MUTED))]))
     events = events.assign(colour=_colours(events, bands))
-    own, quiet = events[~events["context"]], events[events["context"]]
-    spans, points = own[own["span"]], own[~own["span"]]
-    traces = [
-        _span_trace(spans[~spans["approximate"]], name=legend["span"], group="span",
-                    hollow=False),
-        _span_trace(spans[spans["approximate"]], name=legend["span_approx"],
-                    group="span_approx", hollow=True),
-        _point_trace(points[~points["approximate"]], name=legend["point"], group="point",
-                     hollow=False),
-        _point_trace(points[points["approximate"]], name=legend["approx"], group="approx",
-                     hollow=True),
-        _span_trace(quiet[quiet["span"]], name=legend["context"], group="context",
-                    hollow=False, quiet=True),
-        _point_trace(quiet[~quiet["span"]], name=legend["context"], group="context",
-                     hollow=False, quiet=True)]
-    # The legend explains shapes, not colours (colours are the eras'): one neutral entry per
-    # kind of mark drawn, from a trace with no data.
-    drawn = dict.fromkeys(t["legendgroup"] for t in traces if len(t["y"]))
-    for trace in traces:
-        trace["showlegend"] = False
-    traces += [_legend_entry(key, legend[key]) for key in drawn]
+    traces = _mark_traces(events, legend)
     if selected in set(events["event_id"]):
         row = events[events["event_id"] == selected].iloc[0]
         traces.append(dict(type="scatter", x=[row["start_date"]], y=[row["y"]],
@@ -191,25 +224,8 @@ def timeline_figure(events: pd.DataFrame, lanes: pd.DataFrame, bands: pd.DataFra
                                        line=dict(width=2.5))))
     # Shapes and annotations are set once: Plotly re-validates the whole tuple on each
     # add_shape / add_annotation, which makes adding them one by one quadratic.
-    shapes, notes = [], []
-    for band in bands.itertuples():
-        shapes.append(dict(type="rect", x0=band.x0, x1=band.x1, xref="x", y0=0, y1=1,
-                           yref="paper", layer="below", line=dict(width=0),
-                           fillcolor=style.with_alpha(band.colour, BAND_ALPHA),
-                           name=f"era:{band.era_id}"))
-        if getattr(band, "label_level", 0) >= 0:
-            notes.append(dict(
-                text=f"<b>{_text(band.short_label)}</b>", name=f"era:{band.era_id}",
-                x=getattr(band, "label_x", band.x0 + (band.x1 - band.x0) / 2), y=1,
-                xref="x", yref="paper", yanchor="top", showarrow=False,
-                xanchor=getattr(band, "label_anchor", "center"),
-                yshift=-2 - 17 * getattr(band, "label_level", 0),
-                font=dict(size=LABEL_PX + 1, color=style.INK)))
-    for lane in lanes.itertuples():
-        if lane.y0 > 0:
-            shapes.append(dict(type="line", xref="paper", x0=0, x1=1, y0=lane.y0 - 0.5,
-                               y1=lane.y0 - 0.5, line=dict(color=style.GRID, width=1),
-                               name=f"lane:{lane.name}", layer="below"))
+    shapes, notes = _band_shapes(bands)
+    shapes += _lane_lines(lanes)
     traces.append(_label_trace(events[events["label"] != ""],
                                first=x_range[0] if x_range is not None else None))
     # an empty trace on the top axis, so that Plotly draws it (it follows the bottom one)
