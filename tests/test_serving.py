@@ -2,6 +2,8 @@
 ``scripts/serve.py``, the browser tests), with its fix for deep links on a fresh server."""
 
 import gc
+import os
+import subprocess
 import sys
 import time
 import weakref
@@ -24,6 +26,7 @@ def test_main_runs_the_app_with_the_fix(monkeypatch):
     seen = {}
     monkeypatch.setattr(PagesManager, "uses_pages_directory", None)
     monkeypatch.setattr(serve, "collect_garbage", lambda: None)
+    monkeypatch.setattr(serve, "c_allocator", lambda: None)
     monkeypatch.setattr(serve.cli, "main", lambda: seen.update(
         argv=list(sys.argv), flag=PagesManager.uses_pages_directory) or 0)
     monkeypatch.setattr(sys, "argv", list(sys.argv))
@@ -118,3 +121,18 @@ def test_sessions_that_left_are_let_go_after_their_ttl(monkeypatch):
         left = serve.forget_disconnected()
         assert (left, len(storage._cache)) == ((0, 2) if storage is kept else (2, 0))
     assert shut == [(gone, "a"), (gone, "b")]  # its upload leaves Streamlit's store
+
+
+def test_the_server_runs_on_the_c_allocator(tmp_path):
+    """``serve.main`` starts itself again with ``PYTHONMALLOC=malloc`` (same process)."""
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from anis_viz import serve\n"
+        "print(os.getpid(), os.environ.get('PYTHONMALLOC'), flush=True)\n"
+        "serve.c_allocator()\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONMALLOC"}
+    out = subprocess.run([sys.executable, str(probe)], env=env, capture_output=True,
+                         text=True, timeout=60, check=True).stdout.split()
+    assert out[1] == "None" and out[3] == "malloc" and out[0] == out[2]

@@ -41,7 +41,7 @@ def quote_limits(hovers: int) -> dict:
     return {"limit": 1, "chars": QUOTE_CHARS_LARGE}
 
 
-@per_args(maxsize=65536)
+@per_args(maxsize=4096)  # bounded: the quotes of the views drawn lately
 def _quote_line(quote: str, section: str, template: str, chars: int) -> str:
     short = textwrap.shorten(quote, chars, placeholder=" …")
     return template.format(q=_wrap(short)) + f" <i>§ {_esc(section)}</i>"
