@@ -1,12 +1,17 @@
 """Shared fixtures: the embedded ANIS package, the fictional second package, and a copy
 of it to damage for validation tests."""
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from anis_viz.data import DEFAULT_DATA, load_dataset
+
+# The servers the tests start run on the C allocator, as `anis_viz.serve` makes every server
+# do; set here, a test that calls `serve.main` in this process never restarts pytest.
+os.environ.setdefault("PYTHONMALLOC", "malloc")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -42,6 +42,7 @@ def test_run_serves_through_the_one_fix(monkeypatch):
     seen = []
     monkeypatch.setattr(serve.cli, "main", lambda: seen.append(list(sys.argv)) or 0)
     monkeypatch.setattr(serve, "collect_garbage", lambda: None)
+    monkeypatch.setattr(serve, "c_allocator", lambda: None)
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     assert cli.cli(["run", "--server.port", "8599"]) == 0
     assert seen == [["streamlit", "run", str(serve.APP), "--server.port", "8599"]]
