@@ -33,7 +33,8 @@ from streamlit.web import cli
 
 from anis_viz.cache import give_back  # noqa: E402 -- after the memory pool is chosen
 
-__all__ = ["APP", "COLLECT_EVERY", "c_allocator", "collect_garbage", "fewer_arenas",
+__all__ = ["APP", "COLLECT_EVERY", "c_allocator", "collect_garbage", "drop_orphaned_files",
+           "fewer_arenas",
            "forget_disconnected",
            "main", "navigation_only", "system_memory_pool"]
 
@@ -98,21 +99,35 @@ def forget_disconnected() -> int:
     return asyncio.run_coroutine_threadsafe(on_loop(), loop).result(timeout=30)
 
 
+def drop_orphaned_files() -> None:
+    """Let Streamlit drop the files and download callbacks no session refers to any more.
+    It does so when a script run ends or a session shuts down, and a file offered for
+    download only on the second pass (the first marks it, so a download under way can
+    finish): on a quiet server, the last sessions' files would wait for the next visitor.
+    Called every :data:`COLLECT_EVERY` seconds, a file goes 30 to 60 s after its last
+    session."""
+    from streamlit.runtime import Runtime
+
+    if Runtime.exists():
+        Runtime.instance().media_file_mgr.remove_orphaned_files()
+
+
 def collect_garbage(every: float = COLLECT_EVERY) -> threading.Thread:
     """A full garbage collection every ``every`` seconds, in the background, after letting
     go of the sessions that left (:func:`forget_disconnected`). A session that Streamlit
     lets go of is a web of objects that refer to each other, which only a full collection
     frees, and an idle server seldom runs one: an ended session's upload (and the answers
-    :mod:`anis_viz.cache` computed from it) would stay in memory."""
+    :mod:`anis_viz.cache` computed from it) would stay in memory. Then the files of ended
+    sessions go (:func:`drop_orphaned_files`) and freed memory goes back to the system."""
     def loop() -> None:
         while True:
             time.sleep(every)
-            forgotten = 0
             with contextlib.suppress(Exception):
-                forgotten = forget_disconnected()
+                forget_disconnected()
+            with contextlib.suppress(Exception):
+                drop_orphaned_files()
             gc.collect()
-            if forgotten:
-                give_back()
+            give_back()
 
     thread = threading.Thread(target=loop, name="anis-viz-gc", daemon=True)
     thread.start()

@@ -5,7 +5,11 @@
 Starts the app on a free loopback port, opens one session on the home page, then measures
 the server's resident memory (RSS):
 
-- ``start``: after that first visit;
+- ``home``: after that first visit;
+- ``start``: then after every page has been opened once in each language, as ``make serve``
+  does to each server before it takes viewers (``anis_viz.replicas.warm``): the code and the
+  embedded data's charts that any viewer brings in are loaded (``--cold`` skips this, and
+  ``start`` is ``home``);
 - ``peak``: while ``--sessions`` browsers (headless Chromium) each upload their own
   synthetic package (a stored zip of ``--scale``, about 13 MB at 100) on the Données page,
   then open the Réseau and Thèmes pages of their upload;
@@ -32,7 +36,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from anis_viz import devserver, synth  # noqa: E402
+from anis_viz import devserver, replicas, synth  # noqa: E402
 
 TARGET = 1.5
 
@@ -112,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--after", type=float, default=180, help="seconds to wait at the end")
     parser.add_argument("--timeout", type=float, default=300, help="seconds per browser step")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--cold", action="store_true",
+                        help="measure from the first visit, without opening every page first")
     args = parser.parse_args(argv)
     sessions = max(1, min(args.sessions, 8))
     with tempfile.TemporaryDirectory(prefix="anis-viz-memory-") as tmp:
@@ -135,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
                 _wait_charts(page, args.timeout * 1000)
                 browser.close()
             time.sleep(5)
+            home = rss_mb(process.pid)
+            if not args.cold:
+                replicas.warm([base], timeout=args.timeout)
+                time.sleep(5)
             start = rss_mb(process.pid)
             watcher = threading.Thread(target=sample, daemon=True)
             watcher.start()
@@ -160,10 +170,12 @@ def main(argv: list[str] | None = None) -> int:
             stop.set()
             devserver.stop(process)
     peak = max((mb for _, mb in samples), default=start)
-    report = {"sessions": sessions, "zip_mb": sizes, "start_mb": round(start, 1),
+    report = {"sessions": sessions, "zip_mb": sizes, "home_mb": round(home, 1),
+              "start_mb": round(start, 1),
               "peak_mb": round(peak, 1), "end_mb": round(end, 1),
               "after_a_visit_mb": round(visited, 1),
-              "end_over_start": round(end / start, 2), "target": TARGET,
+              "end_over_start": round(end / start, 2),
+              "end_over_home": round(end / home, 2), "target": TARGET,
               "busy_s": round(closed - began, 1), "after_s": args.after, "errors": errors}
     print(json.dumps(report, indent=2, ensure_ascii=False))
     if args.json:

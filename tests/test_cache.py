@@ -136,6 +136,18 @@ def test_answers_leave_with_the_last_dataset_of_their_content():
     assert cache.stats()["entries"] == 0
 
 
+
+def test_a_dataset_collected_while_the_cache_is_busy_leaves_at_the_next_give_back():
+    ds = _dataset("busy")
+    _total(ds)
+    with cache._lock:  # a collection that starts while the cache holds its lock
+        del ds
+        gc.collect()
+    assert cache.stats()["entries"] == 1  # released, but not yet let go of
+    cache.give_back()  # what the server runs every 30 s
+    assert cache.stats()["entries"] == 0
+
+
 def test_an_uploaded_package_is_not_kept_alive_by_its_answers(package):
     descriptor = json.loads((package / "datapackage.json").read_text())
     descriptor["title"] = "Un envoi"  # content of its own: no other test holds it

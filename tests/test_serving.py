@@ -57,6 +57,20 @@ def test_garbage_is_collected_in_the_background():
             gc.enable()
 
 
+
+def test_ended_sessions_files_are_dropped_in_the_background(monkeypatch):
+    """The background loop lets Streamlit drop the files no session refers to, then hands
+    memory back, on a quiet server too."""
+    calls = []
+    monkeypatch.setattr(serve, "drop_orphaned_files", lambda: calls.append("files"))
+    monkeypatch.setattr(serve, "give_back", lambda: calls.append("memory"))
+    serve.collect_garbage(every=0.05)
+    deadline = time.monotonic() + 5
+    while min(calls.count("files"), calls.count("memory")) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert calls.count("files") >= 2 and calls.count("memory") >= 2
+
+
 def test_every_way_to_serve_goes_through_it():
     makefile = (ROOT / "Makefile").read_text()
     run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
