@@ -4,8 +4,8 @@ writer back, used by every view (:mod:`anis_viz.views`), the shared filters and 
 A parser never raises: a mangled value gives the default, so a broken link still opens
 the page.
 
->>> ids("a,b,,a"), years("2015-2011"), years("2011"), flag("true"), flag("0")
-(('a', 'b'), (2011, 2015), (2011, 2011), True, False)
+>>> ids("a,b,,a"), ids("a,x", known=["a", "b"]), years("2015-2011"), years("2011"), flag("true"), flag("0")
+(('a', 'b'), ('a',), (2011, 2015), (2011, 2011), True, False)
 >>> integer("x", 1), integer("7", 1, high=3), choice("kind", ("category", "kind"))
 (1, 3, 'kind')
 >>> ids_text(("a", "b")), years_text((2011, 2015)), flag_text(False)
@@ -22,11 +22,15 @@ __all__ = ["ids", "years", "flag", "integer", "choice", "text", "ids_text", "yea
 TRUE = frozenset({"1", "true", "yes", "on", "oui"})
 
 
-def ids(raw) -> tuple[str, ...]:
+def ids(raw, known: Iterable[str] | None = None) -> tuple[str, ...]:
     """A list: ``"a,b"`` or a list or tuple -> ``("a", "b")``, stripped, without empty
-    parts or repeats, in the order given."""
+    parts or repeats, in the order given; only those in ``known``, when given."""
     parts = raw if isinstance(raw, list | tuple) else str(raw or "").split(",")
-    return tuple(dict.fromkeys(p for p in (str(v).strip() for v in parts) if p))
+    found = dict.fromkeys(p for p in (str(v).strip() for v in parts) if p)
+    if known is not None:
+        allowed = set(known)
+        found = {p: None for p in found if p in allowed}
+    return tuple(found)
 
 
 def years(raw) -> tuple[int, int] | None:

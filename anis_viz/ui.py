@@ -218,14 +218,21 @@ def show_problems(problems: list, *, key: str | None = None) -> None:
 
 # -- URL state ---------------------------------------------------------------------------
 
+def _brought(params) -> dict[str, str]:
+    """The values of ``params`` that the address brings new this run (a shared link, a page
+    link), marked as seen: a value this session wrote itself is not read back."""
+    raw = st.query_params.to_dict()
+    written = st.session_state.setdefault("_url_written", {})
+    new = {p: raw[p] for p in params if p in raw and written.get(p) != raw[p]}
+    written.update(new)
+    return new
+
+
 def bind(param: str, key: str, parse=str) -> None:
     """Initialise ``st.session_state[key]`` from ``?param=`` when the URL brings a new value."""
-    raw = st.query_params.get(param)
-    written = st.session_state.setdefault("_url_written", {})
-    if raw is not None and written.get(param) != raw:
+    for raw in _brought([param]).values():
         with contextlib.suppress(ValueError, TypeError):  # a mangled link keeps defaults
             st.session_state[key] = parse(raw)
-        written[param] = raw
 
 
 def bind_view(view_class, ds: Dataset, widgets: dict):
@@ -233,13 +240,9 @@ def bind_view(view_class, ds: Dataset, widgets: dict):
     of the page's parameters); for each parameter the address brings new (a shared link, a
     page link), ``widgets[param](view)`` gives the widget states to set (key -> value), so
     widgets keep what the visitor chose since."""
-    raw = st.query_params.to_dict()
-    view = view_class.from_params(raw, ds)
-    written = st.session_state.setdefault("_url_written", {})
-    for param, states in widgets.items():
-        if param in raw and written.get(param) != raw[param]:
-            st.session_state.update(states(view))
-            written[param] = raw[param]
+    view = view_class.from_params(st.query_params.to_dict(), ds)
+    for param in _brought(widgets):
+        st.session_state.update(widgets[param](view))
     return view
 
 

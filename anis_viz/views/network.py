@@ -5,7 +5,7 @@ the years instead (``play``, ``measures``, ``actor``: a slide can play the netwo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from anis_viz import network, network_time_view, network_view, params
 from anis_viz.chart import Chart
@@ -27,12 +27,10 @@ class Network(network_view.View):
     @classmethod
     def from_params(cls, raw: dict, ds: Dataset | None = None) -> Network:
         """Eras, actors and a year outside the data are dropped when ``ds`` is given."""
-        eras, compare = params.ids(raw.get("era")), params.ids(raw.get("compare"))
+        known = ds.eras["era_id"] if ds is not None else None
+        eras, compare = params.ids(raw.get("era"), known), params.ids(raw.get("compare"), known)
         actor, year = params.text(raw.get("actor")), params.integer(raw.get("year"))
         if ds is not None:
-            known = set(ds.eras["era_id"])
-            eras = tuple(e for e in eras if e in known)
-            compare = tuple(e for e in compare if e in known)
             actor = actor if actor in set(ds.actors["actor_id"]) else ""
             first, last = year_bounds(ds)
             last = max(last, first + 1)  # the page's slider has two ends
@@ -63,9 +61,8 @@ class Network(network_view.View):
 
     def shown(self) -> network_view.View:
         """The network this view draws (the tie card and chart choice set aside)."""
-        return network_view.View(eras=self.eras, years=self.years, year=self.year,
-                                 compare=self.compare, actor=self.actor, depth=self.depth,
-                                 size=self.size, colour=self.colour, events=self.events)
+        return network_view.View(**{f.name: getattr(self, f.name)
+                                    for f in fields(network_view.View)})
 
     def charts(self, ds: Dataset, lang: str = "fr") -> list[Chart]:
         if self.chart == "play":

@@ -34,10 +34,8 @@ class Themes(ThemeView):
     @classmethod
     def from_params(cls, raw: dict, ds: Dataset | None = None) -> Themes:
         chart = params.text(raw.get("chart"))
-        families, eras = params.ids(raw.get("family")), params.ids(raw.get("era"))
-        if ds is not None:
-            families = tuple(f for f in families if f in set(ds.themes["family"]))
-            eras = tuple(e for e in eras if e in set(ds.eras["era_id"]))
+        families = params.ids(raw.get("family"), ds.themes["family"] if ds is not None else None)
+        eras = params.ids(raw.get("era"), ds.eras["era_id"] if ds is not None else None)
         return cls(chart=chart if chart in CHARTS or chart in SLIDE_CHARTS else "",
                    families=families, eras=eras, years=params.years(raw.get("years")),
                    theme=params.text(raw.get("theme")), by=params.choice(raw.get("by"), BY),

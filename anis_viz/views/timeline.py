@@ -21,9 +21,7 @@ class Timeline(timeline.TimelineView):
     def from_params(cls, raw: dict, ds: Dataset | None = None) -> Timeline:
         """Unknown eras are dropped when ``ds`` is given; other ids are kept (they simply
         match nothing)."""
-        eras = params.ids(raw.get("era"))
-        if ds is not None:
-            eras = tuple(e for e in eras if e in set(ds.eras["era_id"]))
+        eras = params.ids(raw.get("era"), ds.eras["era_id"] if ds is not None else None)
         return cls(eras=eras, years=params.years(raw.get("years")),
                    categories=params.ids(raw.get("category")),
                    actors=params.ids(raw.get("actor")), themes=params.ids(raw.get("theme")),
