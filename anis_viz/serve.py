@@ -34,9 +34,8 @@ from streamlit.web import cli
 from anis_viz.cache import give_back  # noqa: E402 -- after the memory pool is chosen
 
 __all__ = ["APP", "COLLECT_EVERY", "c_allocator", "collect_garbage", "drop_orphaned_files",
-           "fewer_arenas",
-           "forget_disconnected",
-           "main", "navigation_only", "system_memory_pool"]
+           "empty_session", "fewer_arenas", "forget_disconnected", "main", "navigation_only",
+           "system_memory_pool"]
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 COLLECT_EVERY = 30.0  # seconds between two full garbage collections
@@ -65,9 +64,9 @@ def forget_disconnected() -> int:
     seconds ago. Streamlit keeps a closed session that long for a browser that reconnects
     (a phone waking up), then drops it only when another session connects or leaves, and
     without shutting it down: its uploaded file stays in Streamlit's upload store, and on a
-    quiet server an ended session's upload would stay in memory. Runs on Streamlit's event
-    loop, as its own session handling does; returns how many sessions were let go (0 when
-    no server runs)."""
+    quiet server an ended session's upload would stay in memory. The session is emptied
+    too (:func:`empty_session`). Runs on Streamlit's event loop, as its own session
+    handling does; returns how many sessions were let go (0 when no server runs)."""
     from streamlit.runtime import Runtime
 
     if not Runtime.exists():
@@ -85,6 +84,7 @@ def forget_disconnected() -> int:
         for _, info in expired:
             with contextlib.suppress(Exception):
                 info.session.shutdown()
+            empty_session(info.session)
         return len(expired)
 
     loop = None
@@ -97,6 +97,25 @@ def forget_disconnected() -> int:
         return forget()
 
     return asyncio.run_coroutine_threadsafe(on_loop(), loop).result(timeout=30)
+
+
+def empty_session(session) -> None:
+    """Let go of what a shut-down session holds: its state (the uploaded dataset), and the
+    widget callbacks and fragments of its last pages, whose page scripts' globals hold the
+    dataset the page drew. Streamlit's message loop keeps the last session it served in a
+    local variable until it serves another, so on a quiet server the last viewer's session
+    object outlives its shutdown, and with it all it refers to. Streamlit keeps widget
+    callbacks for a session's life (``SessionState.clear`` leaves them)."""
+    state = getattr(session, "session_state", None)
+    with contextlib.suppress(Exception):
+        state.clear()
+    with contextlib.suppress(Exception):
+        state._new_widget_state.widget_metadata.clear()
+    fragments = getattr(session, "_fragment_storage", None)
+    with contextlib.suppress(Exception):
+        fragments.clear()
+    with contextlib.suppress(Exception):
+        fragments.clear_outside_wrappers()
 
 
 def drop_orphaned_files() -> None:

@@ -111,6 +111,42 @@ def test_the_pool_is_switched_when_pyarrow_came_first(monkeypatch):
         pa.set_memory_pool(before)
 
 
+def _session(name: str, data: object, shutdown=lambda: None):
+    """A session shaped as Streamlit's: its state holds ``data``, and so do one of its
+    widget callbacks and one of its fragments, as a page script's globals do."""
+    from types import SimpleNamespace
+
+    from streamlit.runtime.fragment import MemoryFragmentStorage
+    from streamlit.runtime.state.common import WidgetMetadata
+    from streamlit.runtime.state.session_state import SessionState
+
+    state = SessionState()
+    state["upload"] = data
+    state._set_widget_metadata(WidgetMetadata(
+        id="w", deserializer=lambda v: v, serializer=lambda v: v, value_type="string_value",
+        callback=lambda d=data: d))
+    fragments = MemoryFragmentStorage()
+    fragments.register("f", lambda d=data: d)
+    return SimpleNamespace(id=name, session_state=state, _fragment_storage=fragments,
+                           shutdown=shutdown)
+
+
+def test_a_shut_down_session_lets_go_of_its_data_while_it_is_still_held():
+    class Upload:
+        pass
+
+    upload = Upload()
+    held = weakref.ref(upload)
+    session = _session("a", upload)  # Streamlit's message loop may hold it a long time
+    del upload
+    gc.collect()
+    assert held() is not None
+    serve.empty_session(session)
+    gc.collect()
+    assert held() is None
+    serve.empty_session(object())  # anything else: nothing to let go of, no error
+
+
 def test_sessions_that_left_are_let_go_after_their_ttl(monkeypatch):
     import threading
     from types import SimpleNamespace
@@ -119,14 +155,20 @@ def test_sessions_that_left_are_let_go_after_their_ttl(monkeypatch):
     from streamlit.runtime.memory_session_storage import MemorySessionStorage
     from streamlit.runtime.session_manager import SessionInfo
 
+    class Upload:
+        pass
+
     assert serve.forget_disconnected() == 0  # no server in this process
     kept = MemorySessionStorage(ttl_seconds=600)
     gone = MemorySessionStorage(ttl_seconds=1)
-    shut = []
+    shut, uploads, sessions = [], {}, []
     for storage in (kept, gone):
         for name in ("a", "b"):
-            session = SimpleNamespace(id=name, shutdown=lambda s=storage, n=name:
-                                      shut.append((s, n)))
+            upload = Upload()
+            uploads[storage, name] = weakref.ref(upload)
+            session = _session(name, upload, lambda s=storage, n=name: shut.append((s, n)))
+            del upload
+            sessions.append(session)  # as Streamlit's message loop may still hold one
             storage.save(SessionInfo(client=None, session=session))
     time.sleep(1.2)  # the second one's sessions left more than its TTL ago
     for storage in (kept, gone):
@@ -135,6 +177,10 @@ def test_sessions_that_left_are_let_go_after_their_ttl(monkeypatch):
         left = serve.forget_disconnected()
         assert (left, len(storage._cache)) == ((0, 2) if storage is kept else (2, 0))
     assert shut == [(gone, "a"), (gone, "b")]  # its upload leaves Streamlit's store
+    gc.collect()
+    # The session's data goes with it, even while its session object is still held.
+    assert {key: ref() is None for key, ref in uploads.items()} == {
+        (kept, "a"): False, (kept, "b"): False, (gone, "a"): True, (gone, "b"): True}
 
 
 def test_the_server_runs_on_the_c_allocator(tmp_path):
