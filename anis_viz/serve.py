@@ -1,13 +1,13 @@
-"""Serve the dashboard: ``streamlit run app.py`` plus one fix. The one way to start it:
-``make run``, ``anis-viz run``, ``scripts/serve.py`` and the browser tests' server all come
-here.
+"""Serve the dashboard: ``streamlit run app.py``, plus a page fix and the release of ended
+sessions' memory (:func:`main`). The one way to start it: ``make run``, ``anis-viz run``,
+``scripts/serve.py`` and the browser tests' server all come here.
 
-The app declares its pages with ``st.navigation``, but its page scripts live in a folder
-named ``pages/``. Until a first script run has called ``st.navigation``, Streamlit 1.67 takes
-that folder for an old-style multipage app, so the very first visit after the server starts
-to any page but the home page shows a "Page not found" dialog over the right page
-(streamlit/streamlit#9992). :func:`navigation_only` tells Streamlit up front that the folder
-is not used that way; everything else is ``streamlit run``.
+The page fix. The app declares its pages with ``st.navigation``, but its page scripts live
+in a folder named ``pages/``. Until a first script run has called ``st.navigation``,
+Streamlit 1.67 takes that folder for an old-style multipage app, so the very first visit
+after the server starts to any page but the home page shows a "Page not found" dialog over
+the right page (streamlit/streamlit#9992). :func:`navigation_only` tells Streamlit up front
+that the folder is not used that way.
 """
 
 from __future__ import annotations

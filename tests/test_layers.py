@@ -90,6 +90,37 @@ def test_no_late_import_outside_the_tools(module):
     assert not late, f"import at the top of the module: {late}"
 
 
+def _streamlit_imports(path: Path) -> list[tuple[str, int]]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+        found += [(name, node.lineno) for name in names
+                  if name == "streamlit" or name.startswith("streamlit.")]
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_only_the_ui_layer_imports_streamlit(module):
+    """The tools may read Streamlit's wire messages (``streamlit.proto``), as a browser
+    does; nothing else outside the UI layer imports Streamlit."""
+    layer = LAYERS[LAYER.get(module, 0)][0]
+    if layer == "ui":
+        return
+    found = [f"{module}:{line} imports {name}" for name, line in
+             _streamlit_imports(MODULES[module])
+             if not (layer == "tools" and name.startswith("streamlit.proto."))]
+    assert not found, f"only the UI layer imports streamlit: {found}"
+
+
+def test_the_check_sees_streamlit_outside_the_ui(tmp_path, monkeypatch):
+    fake = tmp_path / "loadtest.py"
+    fake.write_text("def f():\n    import streamlit as st\n    return st\n")
+    monkeypatch.setitem(MODULES, "anis_viz.loadtest", fake)
+    with pytest.raises(AssertionError, match="only the UI layer"):
+        test_only_the_ui_layer_imports_streamlit("anis_viz.loadtest")
+
+
 def test_no_import_cycle():
     edges = {m: {t for t, _, _ in _imports(m)} for m in MODULES}
     cycles = []
